@@ -1,0 +1,10 @@
+#pragma once
+/// @file d2l.hpp
+/// Everything a chapter of the book needs, in one include.
+
+#include "d2l/autograd.hpp"
+#include "d2l/chapter.hpp"
+#include "d2l/device.hpp"
+#include "d2l/ndarray.hpp"
+#include "d2l/ops.hpp"
+#include "d2l/shape.hpp"

@@ -1,0 +1,40 @@
+#pragma once
+/// @file device.hpp
+/// Where an array lives: host memory (`cpu()`) or a CUDA device (`gpu(i)`).
+
+#include <string>
+
+namespace d2l {
+
+/// The kind of memory an array's elements live in.
+enum class DeviceType { cpu, gpu };
+
+/// A device (MXNet calls it a context): a kind and an index.
+struct Device {
+  DeviceType type = DeviceType::cpu;
+  int id = 0;
+  bool operator==(const Device&) const = default;
+  /// `cpu(0)` or `gpu(1)`, as MXNet prints contexts.
+  std::string str() const;
+};
+
+/// The host: every array is created here unless a device is given.
+Device cpu(int id = 0);
+/// The i-th CUDA device. Creating it never fails; using it where no such GPU
+/// exists raises an error that says why.
+Device gpu(int id = 0);
+/// How many CUDA devices this process can use: 0 where the library was built
+/// without CUDA or where no driver or device is present.
+int num_gpus();
+/// Why there is no GPU (or which GPUs there are), in one line for a reader.
+std::string gpu_status();
+/// `gpu(i)` if it exists, otherwise `cpu()`.
+Device try_gpu(int i = 0);
+
+/// Threads the library may use on the CPU (BLAS and our own kernels), set in
+/// one place so that two thread pools never fight over the same cores.
+void set_num_threads(int n);
+/// The current CPU thread count (default: the number of cores).
+int num_threads();
+
+}  // namespace d2l
