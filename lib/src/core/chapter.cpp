@@ -1,0 +1,275 @@
+// The chapter helper: common flags, sections of captured output, figures and
+// results.json. See d2l/chapter.hpp for the contract.
+//
+// How the capture works: the constructor replaces std::cout's stream buffer with a
+// "tee" that forwards every character to the terminal (the original buffer) and
+// also appends it to the output of the current section. section() prints its
+// title line straight to the original buffer, so the title is seen on the
+// terminal but is not part of the captured text (the page has its own heading).
+// After every section() and at the end, sections.json and results.json are
+// rewritten atomically (temporary file, then rename), so a crash loses nothing
+// that was already printed and never leaves a half-written file.
+
+#include "d2l/chapter.hpp"
+
+#include <CLI/CLI.hpp>
+#include <chrono>
+#include <cstdlib>
+#include <deque>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <nlohmann/json.hpp>
+#include <stdexcept>
+#include <streambuf>
+
+#include "d2l/ops.hpp"
+
+namespace fs = std::filesystem;
+using json = nlohmann::json;
+
+namespace d2l {
+
+namespace {
+
+// A stream buffer that writes to `terminal` and appends to `*capture`.
+// It keeps no buffer of its own: every write goes through at once, so what is
+// captured and what is on screen never disagree.
+class TeeBuf : public std::streambuf {
+ public:
+  TeeBuf(std::streambuf* terminal, std::string* capture)
+      : terminal_(terminal), capture_(capture) {}
+  void capture_into(std::string* capture) { capture_ = capture; }
+  std::streambuf* terminal() const { return terminal_; }
+
+ protected:
+  int_type overflow(int_type ch) override {
+    if (traits_type::eq_int_type(ch, traits_type::eof())) {
+      return traits_type::not_eof(ch);
+    }
+    capture_->push_back(traits_type::to_char_type(ch));
+    return terminal_->sputc(traits_type::to_char_type(ch));
+  }
+  std::streamsize xsputn(const char* s, std::streamsize n) override {
+    capture_->append(s, static_cast<size_t>(n));
+    return terminal_->sputn(s, n);
+  }
+  int sync() override { return terminal_->pubsync(); }
+
+ private:
+  std::streambuf* terminal_;
+  std::string* capture_;
+};
+
+// Writes `text` to `path` so that readers see either the old or the new file.
+void write_atomically(const fs::path& path, const std::string& text) {
+  fs::path tmp = path;
+  tmp += ".tmp";
+  {
+    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+    if (!out) throw std::runtime_error("cannot write " + tmp.string());
+    out << text << '\n';
+    if (!out.flush()) throw std::runtime_error("cannot write " + tmp.string());
+  }
+  fs::rename(tmp, path);
+}
+
+// "cpu", "gpu" or "gpu:N" into a Device; anything else is an error.
+Device parse_device(const std::string& text) {
+  if (text == "cpu") return cpu();
+  if (text == "gpu") return gpu(0);
+  if (text.rfind("gpu:", 0) == 0 && text.size() > 4 &&
+      text.find_first_not_of("0123456789", 4) == std::string::npos) {
+    return gpu(std::stoi(text.substr(4)));
+  }
+  throw std::invalid_argument("--device: expected cpu, gpu or gpu:N, got '" + text +
+                              "'");
+}
+
+}  // namespace
+
+struct Chapter::State {
+  struct Figure {
+    std::string file, caption;
+  };
+  struct Section {
+    std::string title, output;
+    std::vector<Figure> figures;
+  };
+
+  std::string name;      // program name: basename of argv[0]
+  std::string out_dir;   // where every file of the run goes
+  ChapterDefaults values;
+  bool quick = false;
+  std::string device_flag = "cpu";
+  mutable bool device_noted = false;  // the "no GPU" note is printed once
+
+  // sections[0] is the preamble (title ""). A deque, so that the string the tee
+  // appends to stays where it is when a section is added.
+  std::deque<Section> sections;
+  json results = json::object();
+  std::chrono::steady_clock::time_point start = std::chrono::steady_clock::now();
+
+  std::unique_ptr<TeeBuf> tee;
+  std::streambuf* original = nullptr;  // std::cout's buffer before the tee
+
+  // Puts std::cout back and writes the files one last time.
+  void finish() {
+    std::cout.flush();
+    std::cout.rdbuf(original);
+    try {
+      save();
+    } catch (const std::exception& e) {
+      std::cerr << "d2l::Chapter: " << e.what() << '\n';
+    }
+  }
+
+  std::string profile() const { return quick ? "quick" : "default"; }
+
+  json flags() const {
+    return {{"epochs", values.epochs},       {"batch_size", values.batch_size},
+            {"lr", values.lr},               {"num_train", values.num_train},
+            {"resize", values.resize},       {"seed", values.seed},
+            {"device", device_flag},         {"quick", quick},
+            {"out", out_dir}};
+  }
+
+  // Rewrites sections.json and results.json.
+  void save() const {
+    json list = json::array();
+    for (const auto& s : sections) {
+      json figures = json::array();
+      for (const auto& f : s.figures) {
+        figures.push_back({{"file", f.file}, {"caption", f.caption}});
+      }
+      list.push_back({{"title", s.title}, {"output", s.output}, {"figures", figures}});
+    }
+    json page = {{"chapter", name}, {"profile", profile()}, {"flags", flags()},
+                 {"sections", list}};
+    write_atomically(fs::path(out_dir) / "sections.json", page.dump(2));
+
+    json res = results;
+    res["chapter"] = name;
+    res["profile"] = profile();
+    res["seconds"] =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    write_atomically(fs::path(out_dir) / "results.json", res.dump(2));
+  }
+};
+
+Chapter::Chapter(int argc, char** argv, ChapterDefaults defaults)
+    : state_(std::make_unique<State>()) {
+  State& s = *state_;
+  s.name = argc > 0 ? fs::path(argv[0]).filename().string() : "chapter";
+  s.values = defaults;
+
+  CLI::App app{"Dive into Deep Learning in C++: " + s.name};
+  app.add_option("--epochs", s.values.epochs, "Passes over the training data")
+      ->capture_default_str();
+  app.add_option("--batch-size", s.values.batch_size, "Examples per minibatch")
+      ->capture_default_str();
+  app.add_option("--lr", s.values.lr, "Learning rate")->capture_default_str();
+  app.add_option("--num-train", s.values.num_train,
+                 "Training examples to use (0: the whole set)")
+      ->capture_default_str();
+  app.add_option("--resize", s.values.resize, "Image side after resizing (0: keep)")
+      ->capture_default_str();
+  app.add_option("--device", s.device_flag, "cpu, gpu or gpu:N")->capture_default_str();
+  app.add_option("--seed", s.values.seed, "Random seed")->capture_default_str();
+  app.add_flag("--quick", s.quick, "Shrink the run so that it finishes in seconds");
+  app.add_option("--out", s.out_dir, "Output folder (default: out/<program name>)");
+  try {
+    app.parse(argc, argv);
+    parse_device(s.device_flag);  // fail early on a malformed --device
+  } catch (const CLI::ParseError& e) {
+    std::exit(app.exit(e));  // --help prints the usage and exits with 0
+  } catch (const std::invalid_argument& e) {
+    std::cerr << e.what() << '\n';
+    std::exit(2);
+  }
+  if (s.out_dir.empty()) s.out_dir = (fs::path("out") / s.name).string();
+  fs::create_directories(s.out_dir);
+
+  nd::random::seed(s.values.seed);
+
+  s.sections.push_back({});  // the preamble: what is printed before any section
+  s.original = std::cout.rdbuf();
+  s.tee = std::make_unique<TeeBuf>(s.original, &s.sections.back().output);
+  std::cout.rdbuf(s.tee.get());
+}
+
+Chapter::~Chapter() {
+  if (state_) state_->finish();  // a moved-from Chapter has nothing to do
+}
+
+Chapter::Chapter(Chapter&&) noexcept = default;
+Chapter& Chapter::operator=(Chapter&& other) noexcept {
+  if (this != &other) {
+    if (state_) state_->finish();  // saves the run being replaced
+    state_ = std::move(other.state_);
+  }
+  return *this;
+}
+
+int Chapter::epochs() const { return state_->values.epochs; }
+int Chapter::batch_size() const { return state_->values.batch_size; }
+double Chapter::lr() const { return state_->values.lr; }
+int64_t Chapter::num_train() const { return state_->values.num_train; }
+int Chapter::resize() const { return state_->values.resize; }
+uint64_t Chapter::seed() const { return state_->values.seed; }
+bool Chapter::quick() const { return state_->quick; }
+const std::string& Chapter::out_dir() const { return state_->out_dir; }
+
+std::string Chapter::path(const std::string& file) const {
+  return (fs::path(state_->out_dir) / file).string();
+}
+
+Device Chapter::device() const {
+  Device d = parse_device(state_->device_flag);
+  if (d.type == DeviceType::gpu && d.id >= num_gpus()) {
+    if (!state_->device_noted) {
+      std::cout << "note: --device " << state_->device_flag
+                << " asked for a GPU, running on cpu(0) instead (" << gpu_status()
+                << ")\n";
+      state_->device_noted = true;
+    }
+    return cpu();
+  }
+  return d;
+}
+
+void Chapter::section(const std::string& title) {
+  State& s = *state_;
+  std::cout.flush();
+  // The title goes to the terminal only; the page shows the source's heading.
+  std::ostream terminal(s.original);
+  terminal << "\n── " << title << " ──\n";
+  terminal.flush();
+  s.sections.push_back({title, "", {}});
+  s.tee->capture_into(&s.sections.back().output);
+  s.save();
+}
+
+void Chapter::figure(const std::string& file, const std::string& caption) {
+  State& s = *state_;
+  if (!fs::exists(fs::path(s.out_dir) / file)) {
+    std::cerr << "d2l::Chapter::figure: " << file << " is not in " << s.out_dir
+              << " (write it before registering it)\n";
+  }
+  s.sections.back().figures.push_back({file, caption});
+}
+
+void Chapter::result(const std::string& key, double value) {
+  state_->results[key] = value;
+}
+void Chapter::result(const std::string& key, const std::string& value) {
+  state_->results[key] = value;
+}
+void Chapter::result(const std::string& key, const std::vector<double>& values) {
+  state_->results[key] = values;
+}
+void Chapter::result(const std::string& key, const NDArray& values) {
+  state_->results[key] = {{"shape", values.shape()}, {"values", values.to_vector()}};
+}
+
+}  // namespace d2l
