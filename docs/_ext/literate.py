@@ -1,0 +1,312 @@
+"""Turns the chapters' C++ sources into the book's pages.
+
+On `builder-inited` this extension fills Sphinx's source folder (a staging folder
+in the build tree; only generated files live there) with:
+
+- docs/index.md and docs/api.md, copied;
+- for each part folder chapters/<part>/: its index.md (the part's intro, with a
+  toctree of its sections), copied;
+- for each chapters/<part>/<name>.cpp: the page <part>/<name>.md, made from the
+  literate source and the run's <runs>/<name>/sections.json, and the run's
+  figures, copied next to the page into <part>/<name>_files/.
+
+The literate format: a line whose first non-blank characters are `//!` is prose
+(Markdown; `//!` and one following space are removed), every other line is code.
+`//! ## Title` starts a section; the code says `book.section("Title");` with the
+same title. What the section printed goes in a text block right after the last
+code block of the section, followed by its figures; what was printed before the
+first section goes after the first code block. Lines that only call
+`book.section(...)` are hidden, and each code block is dedented.
+
+On `build-finished` it copies Debian's MathJax 2.7 into _static/mathjax so that
+math renders offline.
+"""
+
+import json
+import os
+import re
+import shutil
+import textwrap
+
+from sphinx.util import logging
+
+logger = logging.getLogger(__name__)
+
+MATHJAX_DIR = "/usr/share/javascript/mathjax"
+PROSE = re.compile(r"^\s*//!(?: ?)(.*)$")
+HEADING = re.compile(r"^##\s+(.+?)\s*#*\s*$")
+SECTION_CALL = re.compile(r'\bbook\.section\(\s*"((?:[^"\\]|\\.)*)"\s*\)')
+SECTION_ONLY_LINE = re.compile(
+    r'^\s*book\.section\(\s*"(?:[^"\\]|\\.)*"\s*\)\s*;\s*(//.*)?$')
+CLOSING_ONLY = re.compile(r"^[\s}]*$")
+
+
+def _unescape(text):
+    return re.sub(r"\\(.)", r"\1", text)
+
+
+def _write_if_changed(path, text):
+    """Writes only when the content differs, so Sphinx rebuilds only what changed."""
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    if os.path.exists(path):
+        with open(path, encoding="utf-8") as f:
+            if f.read() == text:
+                return
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(text)
+
+
+def _copy_if_changed(src, dst):
+    os.makedirs(os.path.dirname(dst), exist_ok=True)
+    if os.path.exists(dst):
+        with open(src, "rb") as a, open(dst, "rb") as b:
+            if a.read() == b.read():
+                return
+    shutil.copyfile(src, dst)
+
+
+def _fence(text, lang):
+    """A fenced block whose fence is longer than any backtick run inside it."""
+    longest = max((len(m) for m in re.findall(r"`+", text)), default=0)
+    fence = "`" * max(3, longest + 1)
+    return f"{fence}{lang}\n{text.rstrip()}\n{fence}\n"
+
+
+def split_blocks(source):
+    """Splits a literate source into [(kind, lines)] with kind 'prose' or 'code'."""
+    blocks = []
+    for line in source.splitlines():
+        m = PROSE.match(line)
+        kind, text = ("prose", m.group(1)) if m else ("code", line)
+        if blocks and blocks[-1][0] == kind:
+            blocks[-1][1].append(text)
+        else:
+            blocks.append((kind, [text]))
+    return blocks
+
+
+def clean_code(lines):
+    """Hides book.section() lines, trims blank lines, dedents; '' if nothing is left."""
+    kept = [line for line in lines if not SECTION_ONLY_LINE.match(line)]
+    text = textwrap.dedent("\n".join(kept)).strip("\n")
+    # A block of closing braces only (the end of main) tells a reader nothing.
+    if CLOSING_ONLY.match(text):
+        return ""
+    return text
+
+
+def render_page(source, sections, where, figure_dir):
+    """The Markdown page of one chapter.
+
+    sections: the list from sections.json (or None when the run is missing);
+    where: the source's path, for warnings; figure_dir: the folder (relative to
+    the page) the figures are copied into. Returns (markdown, figure files).
+    """
+    by_title = {}
+    for entry in sections or []:
+        if entry["title"] in by_title:
+            logger.warning("%s: the run has two sections titled %r", where,
+                           entry["title"])
+        by_title[entry["title"]] = entry
+
+    # The page as a list of pieces: ('prose', text) or ('code', text, region),
+    # where region is the title of the `## ` heading above it (None before any).
+    pieces, headings, calls = [], [], []
+    region = None
+    for kind, lines in split_blocks(source):
+        if kind == "prose":
+            chunk = []
+            for line in lines:
+                m = HEADING.match(line)
+                if m:
+                    if chunk:
+                        pieces.append(("prose", "\n".join(chunk)))
+                        chunk = []
+                    region = m.group(1)
+                    headings.append(region)
+                    pieces.append(("heading", line, region))
+                else:
+                    chunk.append(line)
+            if chunk:
+                pieces.append(("prose", "\n".join(chunk)))
+        else:
+            for line in lines:
+                calls.extend(_unescape(t) for t in SECTION_CALL.findall(line))
+            text = clean_code(lines)
+            if text.strip():
+                pieces.append(("code", text, region))
+
+    if not any(p[0] == "prose" and re.search(r"^# ", p[1], re.M) for p in pieces):
+        logger.warning("%s: no page title (a first line `//! # Title`)", where)
+
+    # Check that the source and the run agree.
+    for title in calls:
+        if title not in headings:
+            logger.warning('%s: book.section("%s") has no `//! ## %s` heading',
+                           where, title, title)
+        if sections is not None and title not in by_title:
+            logger.warning('%s: book.section("%s") is not in the run\'s sections.json '
+                           "(run the chapter again)", where, title)
+    for title in by_title:
+        if title and title not in headings:
+            logger.warning("%s: the run printed a section %r that has no heading",
+                           where, title)
+
+    # Where each output goes: after the last code piece of its region (or, when
+    # the region has no code, at its end); the preamble after the first code piece.
+    last_code, first_code = {}, None
+    region_end, current = {}, None  # the last piece of each heading's region
+    for i, piece in enumerate(pieces):
+        if piece[0] == "heading":
+            current = piece[2]
+        region_end[current] = i
+        if piece[0] == "code":
+            last_code[piece[2]] = i
+            first_code = i if first_code is None else first_code
+
+    after = {}  # piece index -> list of section entries to show after it
+    for title, entry in by_title.items():
+        if title == "":
+            spot = first_code if first_code is not None else 0
+        elif title in last_code:
+            spot = last_code[title]
+        elif title in region_end:
+            spot = region_end[title]
+        else:
+            continue  # already warned about
+        after.setdefault(spot, []).append(entry)
+
+    out, figures = [], []
+    for i, piece in enumerate(pieces):
+        if piece[0] == "code":
+            out.append(_fence(piece[1], "cpp"))
+        else:
+            out.append(piece[1].strip("\n") + "\n" if piece[1].strip() else "")
+        for entry in after.get(i, []):
+            if entry["output"].strip():
+                out.append(_fence(entry["output"].rstrip("\n"), "text"))
+            for fig in entry.get("figures", []):
+                figures.append(fig["file"])
+                target = f"{figure_dir}/{fig['file']}"
+                caption = fig.get("caption", "")
+                if caption:
+                    out.append(f"```{{figure}} {target}\n:alt: {caption}\n\n"
+                               f"{caption}\n```\n")
+                else:
+                    out.append(f"```{{image}} {target}\n```\n")
+    page = "\n".join(p for p in out if p)
+    return page, figures
+
+
+def _parts(root):
+    chapters = os.path.join(root, "chapters")
+    for part in sorted(os.listdir(chapters)):
+        folder = os.path.join(chapters, part)
+        if os.path.isdir(folder) and re.match(r"^\d", part):
+            yield part, folder
+
+
+def stage(app):
+    """Fills the staging source folder with the book's pages."""
+    cfg = app.config
+    root, runs, srcdir = cfg.d2l_root, cfg.d2l_runs, str(app.srcdir)
+    wanted = set()
+
+    def put(rel, text):
+        wanted.add(rel)
+        _write_if_changed(os.path.join(srcdir, rel), text)
+
+    def copy(src, rel):
+        wanted.add(rel)
+        _copy_if_changed(src, os.path.join(srcdir, rel))
+
+    for page in ("index.md", "api.md"):
+        copy(os.path.join(root, "docs", page), page)
+
+    for part, folder in _parts(root):
+        names = sorted(f[:-4] for f in os.listdir(folder) if f.endswith(".cpp"))
+        intro = os.path.join(folder, "index.md")
+        if os.path.exists(intro):
+            copy(intro, f"{part}/index.md")
+        else:  # a part without an intro yet: a plain list of its sections
+            title = part.split("_", 1)[-1].replace("_", " ").capitalize()
+            toc = "\n".join(names)
+            put(f"{part}/index.md",
+                f"# {title}\n\n```{{toctree}}\n:maxdepth: 1\n\n{toc}\n```\n")
+        for name in names:
+            src = os.path.join(folder, f"{name}.cpp")
+            where = os.path.relpath(src, root)
+            run_file = os.path.join(runs, name, "sections.json")
+            run = None
+            if os.path.exists(run_file):
+                with open(run_file, encoding="utf-8") as f:
+                    run = json.load(f)
+            else:
+                logger.warning("%s: no run output at %s (build the `book` target, "
+                               "which runs the chapters)", where, run_file)
+            with open(src, encoding="utf-8") as f:
+                source = f.read()
+            page, figures = render_page(source, run["sections"] if run else None,
+                                        where, f"{name}_files")
+            if run:
+                page = _with_run_note(page, run)
+            put(f"{part}/{name}.md", page)
+            for fig in figures:
+                fig_src = os.path.join(runs, name, fig)
+                if os.path.exists(fig_src):
+                    copy(fig_src, f"{part}/{name}_files/{fig}")
+                else:
+                    logger.warning("%s: figure %s was registered but not written",
+                                   where, fig_src)
+
+    # Remove what an earlier build staged and this one did not.
+    for dirpath, _, files in os.walk(srcdir):
+        for f in files:
+            rel = os.path.relpath(os.path.join(dirpath, f), srcdir)
+            if rel not in wanted:
+                os.remove(os.path.join(dirpath, f))
+
+
+def _with_run_note(page, run):
+    """Adds, under the page title, which run produced the outputs shown."""
+    flags = run.get("flags", {})
+    note = (f"*The outputs on this page come from a run of "
+            f"`build/chapters/{run['chapter']}` (profile `{run.get('profile', '?')}`, "
+            f"device `{flags.get('device', 'cpu')}`, seed {flags.get('seed', 0)}).*\n")
+    lines = page.split("\n")
+    for i, line in enumerate(lines):
+        if line.startswith("# "):
+            return "\n".join(lines[: i + 1] + ["", note] + lines[i + 1:])
+    return note + "\n" + page
+
+
+def copy_mathjax(app, exception):
+    """Copies the parts of Debian's MathJax 2.7 the book uses into _static/mathjax."""
+    if exception is not None or app.builder.format != "html":
+        return
+    if not os.path.isdir(MATHJAX_DIR):
+        logger.warning("MathJax is missing (%s): install the Debian package "
+                       "libjs-mathjax", MATHJAX_DIR)
+        return
+
+    def ignore(folder, names):
+        rel = os.path.relpath(folder, MATHJAX_DIR)
+        skip = {"unpacked", "test"} if rel == "." else set()
+        if rel == "config":  # one configuration is used (conf.py: mathjax_path)
+            skip |= {n for n in names if n not in ("TeX-AMS-MML_HTMLorMML.js", "local")}
+        if rel == os.path.join("jax", "output"):
+            skip.add("SVG")
+        if rel == os.path.join("fonts", "HTML-CSS"):
+            skip.add("STIX-Web")
+        return skip
+
+    target = os.path.join(app.outdir, "_static", "mathjax")
+    shutil.copytree(MATHJAX_DIR, target, ignore=ignore, dirs_exist_ok=True)
+
+
+def setup(app):
+    app.add_config_value("d2l_root", "", "env")
+    app.add_config_value("d2l_runs", "", "env")
+    app.connect("builder-inited", stage)
+    app.connect("build-finished", copy_mathjax)
+    return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}
