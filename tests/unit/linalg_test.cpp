@@ -1,0 +1,152 @@
+// Linear algebra and layout: dot (every 1-D/2-D combination, transpose flags),
+// batch_dot, transpose with axes.
+#include <catch2/catch.hpp>
+
+#include "d2l/autograd.hpp"
+#include "d2l/ndarray.hpp"
+#include "d2l/ops.hpp"
+#include "gradcheck.hpp"
+
+using namespace d2l;
+using Catch::Matchers::Contains;
+using Args = std::vector<NDArray>;
+
+namespace {
+NDArray A23() { return NDArray{{1, 2, 3}, {4, 5, 6}}; }
+NDArray B32() { return NDArray{{1, 2}, {3, 4}, {5, 6}}; }
+}  // namespace
+
+TEST_CASE("dot of two matrices", "[linalg]") {
+  check_values(nd::dot(A23(), B32()), {22, 28, 49, 64}, {2, 2});
+  check_values(nd::dot(B32(), A23()), {9, 12, 15, 19, 26, 33, 29, 40, 51}, {3, 3});
+  auto I = nd::array({1, 0, 0, 0, 1, 0, 0, 0, 1}, {3, 3});
+  check_values(nd::dot(A23(), I), {1, 2, 3, 4, 5, 6}, {2, 3});
+}
+
+TEST_CASE("dot of a matrix and a vector, and of two vectors", "[linalg]") {
+  check_values(nd::dot(A23(), NDArray{1, 0, -1}), {-2, -2}, {2});
+  check_values(nd::dot(NDArray{1, 1, 1}, B32()), {9, 12}, {2});
+  auto ip = nd::dot(NDArray{1, 2, 3}, NDArray{4, 5, 6});
+  CHECK(ip.size() == 1);
+  CHECK(ip.asscalar() == 32);
+  // The book: x = arange(4), dot(x, x) = 14.
+  CHECK(nd::dot(nd::arange(4), nd::arange(4)).asscalar() == 14);
+}
+
+TEST_CASE("dot with transpose flags", "[linalg]") {
+  // B^T A^T = (A B)^T
+  check_values(nd::dot(B32(), A23(), true, true), {22, 49, 28, 64}, {2, 2});
+  // A A^T and A^T A
+  check_values(nd::dot(A23(), A23(), false, true), {14, 32, 32, 77}, {2, 2});
+  check_values(nd::dot(A23(), A23(), true, false),
+               {17, 22, 27, 22, 29, 36, 27, 36, 45}, {3, 3});
+  // (A^T)^T B^T with A^T stored: dot(At, Bt, true, true) = A B
+  auto At = A23().T();
+  auto Bt = B32().T();
+  check_values(nd::dot(At, Bt, true, true), {22, 28, 49, 64}, {2, 2});
+  check_values(nd::dot(At, B32(), true), {22, 28, 49, 64}, {2, 2});
+  check_values(nd::dot(A23(), Bt, false, true), {22, 28, 49, 64}, {2, 2});
+}
+
+TEST_CASE("dot of mismatched shapes names both shapes", "[linalg][errors]") {
+  REQUIRE_THROWS_WITH(nd::dot(A23(), A23()),
+                      Contains("dot") && Contains("(2, 3)"));
+  REQUIRE_THROWS_WITH(nd::dot(A23(), nd::ones({4})),
+                      Contains("(2, 3)") && Contains("(4,)"));
+  REQUIRE_THROWS_WITH(nd::dot(nd::ones({3}), nd::ones({2})),
+                      Contains("(3,)") && Contains("(2,)"));
+  REQUIRE_THROWS_AS(nd::dot(A23(), B32(), true, false), std::exception);
+}
+
+TEST_CASE("batch_dot multiplies matrix by matrix for each batch", "[linalg]") {
+  auto a = nd::stack({A23(), nd::ones({2, 3})});  // (2, 2, 3)
+  auto b = nd::stack({B32(), B32() * 2});         // (2, 3, 2)
+  check_values(nd::batch_dot(a, b), {22, 28, 49, 64, 18, 24, 18, 24}, {2, 2, 2});
+  REQUIRE_THROWS_AS(nd::batch_dot(a, a), std::exception);
+  REQUIRE_THROWS_AS(nd::batch_dot(a, nd::ones({3, 3, 2})), std::exception);
+}
+
+TEST_CASE("T() and transpose", "[linalg][layout]") {
+  check_values(A23().T(), {1, 4, 2, 5, 3, 6}, {3, 2});
+  check_values(nd::transpose(A23()), {1, 4, 2, 5, 3, 6}, {3, 2});
+  check_values(nd::transpose(NDArray{1, 2, 3}), {1, 2, 3}, {3});
+  // A transpose is a copy: writing to it leaves the original alone.
+  auto A = A23();
+  auto t = A.T();
+  t += 1;
+  check_values(A, {1, 2, 3, 4, 5, 6}, {2, 3});
+
+  auto X = nd::arange(24).reshape({2, 3, 4});  // X[i, j, k] = 12 i + 4 j + k
+  auto P = nd::transpose(X, {1, 0, 2});
+  REQUIRE(P.shape() == Shape{3, 2, 4});
+  auto R = nd::transpose(X);
+  REQUIRE(R.shape() == Shape{4, 3, 2});
+  auto Q = nd::transpose(X, {2, 0, 1});
+  REQUIRE(Q.shape() == Shape{4, 2, 3});
+  auto p = P.to_vector(), r = R.to_vector(), q = Q.to_vector();
+  for (int i = 0; i < 2; ++i)
+    for (int j = 0; j < 3; ++j)
+      for (int k = 0; k < 4; ++k) {
+        float want = float(12 * i + 4 * j + k);
+        INFO("i, j, k = " << i << ", " << j << ", " << k);
+        CHECK(p[(j * 2 + i) * 4 + k] == want);
+        CHECK(r[(k * 3 + j) * 2 + i] == want);
+        CHECK(q[(k * 2 + i) * 3 + j] == want);
+      }
+  REQUIRE_THROWS_AS(nd::transpose(X, {0, 1}), std::exception);
+  REQUIRE_THROWS_AS(nd::transpose(X, {0, 1, 1}), std::exception);
+}
+
+TEST_CASE("dot gradients by hand", "[linalg][grad]") {
+  // y = 2 x^T x: dy/dx = 4 x (the book's first autograd example).
+  auto x = nd::arange(4).reshape({4, 1});
+  x.attach_grad();
+  NDArray y;
+  {
+    autograd::record rec;
+    y = 2 * nd::dot(x.T(), x);
+  }
+  y.backward();
+  check_values(x.grad(), {0, 4, 8, 12}, {4, 1});
+
+  auto W = A23();
+  auto v = NDArray{1, 0, -1};
+  W.attach_grad();
+  v.attach_grad();
+  {
+    autograd::record rec;
+    y = nd::dot(W, v);  // d sum(W v)/dW[i, j] = v[j]; d/dv[j] = sum_i W[i, j]
+  }
+  y.backward();
+  check_values(W.grad(), {1, 0, -1, 1, 0, -1}, {2, 3});
+  check_values(v.grad(), {5, 7, 9}, {3});
+}
+
+TEST_CASE("linear algebra gradients against finite differences",
+          "[linalg][grad]") {
+  auto a = test::uniform_input({2, 3}, -1, 1, 1);
+  auto b = test::uniform_input({3, 4}, -1, 1, 2);
+  auto bt = test::uniform_input({4, 3}, -1, 1, 3);
+  auto at = test::uniform_input({3, 2}, -1, 1, 4);
+  auto u = test::uniform_input({3}, -1, 1, 5);
+  auto w = test::uniform_input({3}, -1, 1, 6);
+  check_gradients([](const Args& v) { return nd::dot(v[0], v[1]); }, {a, b});
+  check_gradients([](const Args& v) { return nd::dot(v[0], v[1]); }, {a, u});
+  check_gradients([](const Args& v) { return nd::dot(v[0], v[1]); }, {u, b});
+  check_gradients([](const Args& v) { return nd::dot(v[0], v[1]); }, {u, w});
+  check_gradients([](const Args& v) { return nd::dot(v[0], v[1], false, true); },
+                  {a, bt});
+  check_gradients([](const Args& v) { return nd::dot(v[0], v[1], true, false); },
+                  {at, b});
+  check_gradients([](const Args& v) { return nd::dot(v[0], v[1], true, true); },
+                  {at, bt});
+  auto ba = test::uniform_input({2, 2, 3}, -1, 1, 7);
+  auto bb = test::uniform_input({2, 3, 4}, -1, 1, 8);
+  check_gradients([](const Args& v) { return nd::batch_dot(v[0], v[1]); }, {ba, bb});
+  check_gradients([](const Args& v) { return nd::transpose(v[0]); }, {ba});
+  check_gradients([](const Args& v) { return nd::transpose(v[0], {1, 2, 0}); },
+                  {ba});
+  check_gradients([](const Args& v) { return v[0].T(); }, {a});
+  check_gradients([](const Args& v) { return nd::reshape(v[0], {3, -1}); }, {ba});
+  check_gradients([](const Args& v) { return v[0].reshape({6}) * 2; }, {a});
+}
