@@ -87,11 +87,11 @@ TEST_CASE("assigning an array to a slice broadcasts it", "[indexing][inplace]") 
   X[{nd::slice(0, 2), nd::all}] = NDArray{1, 2, 3, 4};
   check_values(X, {1, 2, 3, 4, 1, 2, 3, 4, 8, 9, 10, 11}, {3, 4});
   X[{nd::all, nd::slice(0, 1)}] = nd::array({7, 8, 9}, {3, 1});
-  check_values(X, {7, 2, 3, 4, 7, 2, 3, 4, 9, 9, 10, 11}, {3, 4});
+  check_values(X, {7, 2, 3, 4, 8, 2, 3, 4, 9, 9, 10, 11}, {3, 4});
   X[{2}] = NDArray{-1, -2, -3, -4};
-  check_values(X, {7, 2, 3, 4, 7, 2, 3, 4, -1, -2, -3, -4}, {3, 4});
+  check_values(X, {7, 2, 3, 4, 8, 2, 3, 4, -1, -2, -3, -4}, {3, 4});
   X[{0}] = X[{2}];  // slice to slice
-  check_values(X, {-1, -2, -3, -4, 7, 2, 3, 4, -1, -2, -3, -4}, {3, 4});
+  check_values(X, {-1, -2, -3, -4, 8, 2, 3, 4, -1, -2, -3, -4}, {3, 4});
   CHECK(X.storage_id() == id);
   REQUIRE_THROWS_AS((X[{nd::slice(0, 2)}] = NDArray{1, 2, 3}), std::exception);
 }
