@@ -25,42 +25,46 @@ int main(int argc, char** argv) {
   //!
   //! We differentiate $y = 2\mathbf{x}^\top\mathbf{x}$ with respect to the column
   //! vector $\mathbf{x}$. By hand, $\partial y / \partial \mathbf{x} = 4\mathbf{x}$,
-  //! so we know what to expect. First the input, a $4 \times 1$ column:
-  book.section("A First Example");
-  auto x = nd::arange(4).reshape({4, 1});
-  std::cout << x << "\n";
-
+  //! so we know what to expect. The input is a $4 \times 1$ column.
+  //!
   //! `attach_grad()` tells the library that we want the derivative with respect
   //! to `x`. It allocates a buffer of `x`'s shape where `backward()` will put the
   //! gradient, readable as `x.grad()`.
+  book.section("A First Example");
+  auto x = nd::arange(4).reshape({4, 1});
   x.attach_grad();
+  std::cout << x << "\n";
+  book.result("x", x);
 
+  //! ## Recording a Computation
+  //!
   //! Recording is switched on by an object, `autograd::record`. It records for as
   //! long as it lives and stops in its destructor, so a pair of braces delimits
   //! exactly what is recorded, even if an exception leaves the block early. This is
   //! the C++ idiom RAII ("resource acquisition is initialization"), playing the part
   //! of Python's `with autograd.record():`. We declare `y` before the block so that
-  //! it is still there afterwards.
+  //! it outlives the block. `x.T()` is $1 \times 4$, so `y` is a $1 \times 1$ array.
+  book.section("Recording a Computation");
   NDArray y;
   {
     autograd::record rec;
     y = 2 * nd::dot(x.T(), x);
   }
   std::cout << y << "\n";
+  book.result("y", y);
 
-  //! `x.T()` is $1 \times 4$, so `y` is a $1 \times 1$ array. Calling `backward()`
-  //! on it fills `x.grad()`:
+  //! ## Back-propagation
+  //!
+  //! Calling `y.backward()` walks the record from `y` back to `x` and fills
+  //! `x.grad()`. Each entry should be four times the matching entry of `x`; the
+  //! comparison `x.grad() == 4 * x` gives 1 wherever that holds, and its smallest
+  //! element is 1 only if it holds everywhere.
+  book.section("Back-propagation");
   y.backward();
   std::cout << x.grad() << "\n";
-
-  //! Each entry should be four times the matching entry of `x`. The comparison
-  //! `x.grad() == 4 * x` gives 1 where that holds:
   auto check = x.grad() == 4 * x;
-  std::cout << check << "\n";
   bool grad_ok = check.min().asscalar() == 1;
   std::cout << "x.grad() equals 4x: " << std::boolalpha << grad_ok << "\n";
-  book.result("x", x);
-  book.result("y", y);
   book.result("x_grad", x.grad());
   book.result("x_grad_equals_4x", grad_ok ? 1.0 : 0.0);
 
@@ -87,13 +91,14 @@ int main(int argc, char** argv) {
 
   //! ## Backward from a Non-scalar
   //!
-  //! A derivative with respect to $\mathbf{x}$ is easiest to picture when the
-  //! result is a single number. When `y` holds several values, `backward()` first
-  //! adds them up and differentiates the sum, as MXNet does. For
-  //! $y_i = x_i^2$ that gives $\partial (\sum_i y_i) / \partial x_i = 2x_i$. We
-  //! check it against an explicit `sum()`. By default every `backward()`
-  //! *overwrites* `x.grad()` rather than adding to it, so the second call does not
-  //! see the first one's result.
+  //! A gradient is easiest to picture when the result is a single number. When
+  //! the result holds several values, `backward()` first adds them up and
+  //! differentiates the sum, as MXNet does. For `sq = v * v`, that is
+  //! $s_i = v_i^2$, this gives $\partial (\sum_i s_i) / \partial v_i = 2v_i$. We
+  //! compare it with an explicit `sum()`. By default every `backward()`
+  //! *overwrites* `v.grad()` rather than adding to it, so the second call does not
+  //! see the first one's result. (We keep a `copy()` of the first gradient: the
+  //! handle `v.grad()` alone would show the buffer's latest contents.)
   book.section("Backward from a Non-scalar");
   auto v = nd::arange(4);
   v.attach_grad();
@@ -122,8 +127,9 @@ int main(int argc, char** argv) {
   //! path depends on the data can still be differentiated.
   //!
   //! In `f` below the loop doubles `b` until its norm reaches 1000, and the
-  //! branch depends on the sign of the sum. How many doublings happen depends on
-  //! `a`. Note `asscalar()`: a condition needs a plain `float`, not an array.
+  //! branch depends on the sign of the sum, so the number of doublings and the
+  //! branch taken both depend on `a`. Note `asscalar()`: a condition needs a plain
+  //! `float`, not an array.
   book.section("Gradients through Control Flow");
   auto f = [](const NDArray& a) {
     NDArray b = a * 2;
@@ -134,9 +140,13 @@ int main(int argc, char** argv) {
     return c;
   };
 
+  //! ## Checking the Gradient
+  //!
   //! For any fixed input, `f` is linear in `a`: $f(a) = k a$ for some constant $k$
-  //! (a power of 2, maybe times 100) chosen by the path taken. Its derivative is
-  //! therefore $k = f(a)/a$, and we can compare the gradient with `c / a`.
+  //! (a power of 2, maybe times 100) chosen by the path taken. Its derivative at
+  //! that input is therefore $k = f(a)/a$, and we can compare the gradient with
+  //! `c / a` for a random `a`.
+  book.section("Checking the Gradient");
   auto a = nd::random::normal(0, 1, {1});
   a.attach_grad();
   NDArray c;
@@ -145,23 +155,23 @@ int main(int argc, char** argv) {
     c = f(a);
   }
   c.backward();
+  float grad = a.grad().asscalar();
+  float ratio = (c / a).asscalar();
   std::cout << "a = " << a.asscalar() << ", f(a) = " << c.asscalar() << "\n";
-  std::cout << "a.grad() = " << a.grad().asscalar()
-            << ", c / a = " << (c / a).asscalar() << "\n";
-  float rel_err = std::abs(a.grad().asscalar() - (c / a).asscalar()) /
-                  std::abs((c / a).asscalar());
-  std::cout << "relative difference: " << rel_err << "\n";
+  std::cout << "a.grad() = " << grad << ", c / a = " << ratio << "\n";
+  std::cout << "relative difference: " << std::abs(grad - ratio) / std::abs(ratio)
+            << "\n";
   book.result("control_a", a.asscalar());
   book.result("control_c", c.asscalar());
-  book.result("control_grad", a.grad().asscalar());
-  book.result("control_c_over_a", (c / a).asscalar());
+  book.result("control_grad", grad);
+  book.result("control_c_over_a", ratio);
 
   //! ## Head Gradients
   //!
-  //! `backward()` can also take an array of the same shape as `y`, a *head
+  //! `backward()` can also take an array of the same shape as the result, a *head
   //! gradient* $\mathbf{v}$. Then it differentiates the weighted sum
-  //! $\sum_i v_i y_i$ instead of the plain sum. This is how the chain rule
-  //! continues when `y` is only the middle of a longer computation: $\mathbf{v}$
+  //! $\sum_i v_i z_i$ instead of the plain sum. This is how the chain rule
+  //! continues when `z` is only the middle of a longer computation: $\mathbf{v}$
   //! is the gradient that arrived from the later part. Below, `z = (u * 2) * u`,
   //! so $\partial z_i / \partial u_i = 4 u_i$ and the weighted gradient is
   //! $4 u_i v_i$: with $\mathbf{u} = (1, 2, 3, 4)$ and
@@ -180,22 +190,20 @@ int main(int argc, char** argv) {
   std::cout << u.grad() << "\n";
   book.result("head_grad", u.grad());
 
-  return 0;
+  //! ## Exercises
+  //!
+  //! 1. Call `y.backward()` a second time in the first example. What happens, and
+  //!    why? Look at the `retain_graph` argument of `backward()`.
+  //! 2. Change the loop in `f` so that it runs until the norm passes 10 instead of
+  //!    1000. Is the gradient still `c / a`? Why does the argument in the text not
+  //!    depend on the loop's bound?
+  //! 3. Write a function with an `if` whose two branches are different nonlinear
+  //!    functions of `a` (say $a^2$ and $\exp(a)$), and check its gradient against
+  //!    the derivative you work out by hand for a few values of `a`.
+  //! 4. Attach the gradient with `x.attach_grad(GradReq::add)` and call
+  //!    `backward()` twice on freshly recorded results. What does `x.grad()` hold
+  //!    now, and when could accumulating be useful?
+  //! 5. Use autograd to compute the derivative of `nd::sigmoid` at 13 points
+  //!    `nd::arange(-6, 7)`, and compare it with $\sigma(x)(1 - \sigma(x))$.
+  //!    Where is the derivative largest?
 }
-
-//! ## Exercises
-//!
-//! 1. Call `y.backward()` a second time in the first example. What happens, and
-//!    why? Look at the `retain_graph` argument of `backward()`.
-//! 2. Change the loop in `f` so that it runs until the norm passes 10 instead of
-//!    1000. Is the gradient still `c / a`? Why does the argument in the text not
-//!    depend on the loop's bound?
-//! 3. Write a function with an `if` whose two branches are different nonlinear
-//!    functions of `a` (say $a^2$ and $\exp(a)$), and check its gradient against
-//!    the derivative you work out by hand for a few values of `a`.
-//! 4. Attach the gradient with `x.attach_grad(GradReq::add)` and call
-//!    `backward()` twice on freshly recorded results. What does `x.grad()` hold
-//!    now, and when could accumulating be useful?
-//! 5. Use autograd to compute the derivative of `nd::sigmoid` at 13 points
-//!    `nd::arange(-6, 7)`, and compare it with $\sigma(x)(1 - \sigma(x))$.
-//!    Where is the derivative largest?

@@ -16,11 +16,13 @@
 //! * an `NDArray` variable is a *handle* to storage, like a Python name or a
 //!   `std::shared_ptr`: copying the variable does not copy the numbers.
 //!
-//! The program starts by including the library. The second header is optional: it
-//! converts arrays to and from [xtensor](https://xtensor.readthedocs.io), and we
-//! only need it for the last section. `Chapter` is the small helper that every page
-//! of this book uses: it parses command-line flags, seeds the random generator (so
-//! the numbers you see are the numbers you get), and records results for the tests.
+//! The program starts by including the library. The next two headers are optional:
+//! they convert arrays to and from [xtensor](https://xtensor.readthedocs.io) and
+//! print xtensor arrays, which we only need in the last section. `Chapter` is the
+//! small helper that every page of this book uses: it parses command-line flags,
+//! seeds the random generator (so the numbers you see are the numbers you get), and
+//! keeps values for the tests. Lines with `book.result(...)` do only that; a reader
+//! can skip them.
 #include <d2l/d2l.hpp>
 #include <d2l/xtensor.hpp>
 #include <xtensor/xio.hpp>
@@ -34,66 +36,74 @@ int main(int argc, char** argv) {
 
   //! ## Getting Started
   //!
-  //! `nd::arange(12)` makes a row vector holding $0, 1, \ldots, 11$. Printing an
-  //! array shows its values followed by a footer with its shape and the device
-  //! its memory lives on; `cpu(0)` is main memory.
+  //! `nd::arange(12)` makes a vector (an array with one axis) holding
+  //! $0, 1, \ldots, 11$. Printing an array shows its values followed by a footer
+  //! with its shape and the device its memory lives on; `cpu(0)` is main memory.
+  //! `shape()` lists the length of each axis, `size()` counts the elements, and
+  //! `shape_str` writes a shape the way NumPy does.
   book.section("Getting Started");
   auto x = nd::arange(12);
   std::cout << x << "\n";
-
-  //! `shape()` lists the length of each axis and `size()` counts the elements.
-  //! `shape_str` writes a shape the way NumPy does.
   std::cout << "shape: " << shape_str(x.shape()) << ", size: " << x.size() << "\n";
 
+  //! ## Changing the Shape
+  //!
   //! `reshape` views the same twelve numbers as 3 rows of 4 columns. The C++ brace
   //! list `{3, 4}` plays the role of the Python tuple `(3, 4)`. One axis may be
   //! given as `-1`, and the library works it out from the size: `{-1, 4}` and
   //! `{3, -1}` both mean $3 \times 4$ here.
-  auto X = x.reshape({3, 4});
-  std::cout << X << "\n";
-  std::cout << "x.reshape({-1, 4}) has shape " << shape_str(x.reshape({-1, 4}).shape())
-            << ", x.reshape({3, -1}) has shape " << shape_str(x.reshape({3, -1}).shape())
-            << "\n";
-  book.result("X", X);
-  book.result("X_size", static_cast<double>(X.size()));
-  Shape inferred = x.reshape({-1, 4}).shape();
-  book.result("reshape_inferred_shape",
-              std::vector<double>(inferred.begin(), inferred.end()));
-
+  //!
   //! Reshaping copies nothing: `X` and `x` are two handles on one block of memory,
   //! seen with different shapes. `storage_id()` returns the address of that block,
   //! so two handles share their elements exactly when their ids are equal. We will
   //! use it again when we talk about memory.
+  book.section("Changing the Shape");
+  auto X = x.reshape({3, 4});
+  std::cout << X << "\n";
+  Shape inferred = x.reshape({-1, 4}).shape();
+  std::cout << "x.reshape({-1, 4}) has shape " << shape_str(inferred)
+            << ", x.reshape({3, -1}) has shape " << shape_str(x.reshape({3, -1}).shape())
+            << "\n";
   bool reshape_shares = X.storage_id() == x.storage_id();
   std::cout << "X and x share storage: " << std::boolalpha << reshape_shares << "\n";
+  book.result("X", X);
+  book.result("X_size", static_cast<double>(X.size()));
+  book.result("reshape_inferred_shape",
+              std::vector<double>(inferred.begin(), inferred.end()));
   book.result("reshape_same_storage", reshape_shares ? 1.0 : 0.0);
 
-  //! Arrays of zeros and ones are common starting points, for instance for biases.
-  //! The shape is again a brace list; here a tensor with three axes.
+  //! ## Zeros, Ones and Given Values
+  //!
+  //! Arrays of zeros and ones are common starting points, for instance for biases;
+  //! their shape is again a brace list, here first with three axes. To write the
+  //! values down ourselves, we nest brace lists: the outer list holds the rows and
+  //! each inner list one row. (A third level of braces gives a 3-D array.)
+  book.section("Zeros, Ones and Given Values");
   std::cout << nd::zeros({2, 3, 4}) << "\n";
   std::cout << nd::ones({3, 4}) << "\n";
-
-  //! To write the values down ourselves, nest brace lists: the outer list holds the
-  //! rows, each inner list one row. (A third level of braces gives a 3-D array.)
   NDArray Y{{2, 1, 4, 3}, {1, 2, 3, 4}, {4, 3, 2, 1}};
   std::cout << Y << "\n";
   book.result("Y", Y);
 
+  //! ## Random Values
+  //!
   //! Parameters are usually initialized at random. `nd::random::normal(0, 1,
   //! {3, 4})` samples each element independently from a normal distribution with
   //! mean 0 and standard deviation 1. The generator is seeded by `Chapter`
   //! (`--seed N` changes it), so every run of this program prints the same values.
+  book.section("Random Values");
   auto R = nd::random::normal(0, 1, {3, 4});
   std::cout << R << "\n";
-  book.result("random_shape",
-              std::vector<double>(R.shape().begin(), R.shape().end()));
+  book.result("random_shape", std::vector<double>(R.shape().begin(), R.shape().end()));
 
-  //! ## Operations
+  //! ## Elementwise Operations
   //!
   //! The arithmetic operators work *elementwise*: on two arrays of the same shape,
-  //! `x + y` adds the elements at equal positions. The same goes for `-`, `*`,
+  //! `a + b` adds the elements at equal positions. The same goes for `-`, `*`,
   //! `/`, and for functions of one array such as `exp`. Each result is a new array.
-  book.section("Operations");
+  //! A number mixed with an array, as in `nd::ones_like(a) * 2`, applies to every
+  //! element.
+  book.section("Elementwise Operations");
   NDArray a{1, 2, 4, 8};
   auto b = nd::ones_like(a) * 2;
   std::cout << "a + b = " << a + b << "\n";
@@ -107,39 +117,45 @@ int main(int argc, char** argv) {
   book.result("a_div_b", a / b);
   book.result("exp_a", nd::exp(a));
 
+  //! ## Matrix Products and Concatenation
+  //!
   //! `nd::dot` is the matrix product, not an elementwise one. `Y.T()` is the
   //! transpose of `Y`, so `dot(X, Y.T())` multiplies a $3 \times 4$ matrix by a
   //! $4 \times 3$ one and gives $3 \times 3$: entry $(i, j)$ is the inner product
   //! of row $i$ of `X` with row $j$ of `Y`.
-  auto XYt = nd::dot(X, Y.T());
-  std::cout << XYt << "\n";
-  book.result("dot_X_Yt", XYt);
-
+  //!
   //! `nd::concat` joins arrays along an existing axis. Along axis 0 the rows of `Y`
   //! go below those of `X` ($6 \times 4$); along axis 1 its columns go to the
   //! right ($3 \times 8$). All other axes must have equal lengths.
+  book.section("Matrix Products and Concatenation");
+  auto XYt = nd::dot(X, Y.T());
+  std::cout << XYt << "\n";
   auto C0 = nd::concat({X, Y}, /*dim=*/0);
   auto C1 = nd::concat({X, Y}, /*dim=*/1);
   std::cout << C0 << "\n" << C1 << "\n";
+  book.result("dot_X_Yt", XYt);
   book.result("concat_axis0", C0);
   book.result("concat_axis1", C1);
 
-  //! Comparisons are elementwise too. In C++ `X == Y` usually answers one yes or
-  //! no; for arrays it gives an array of the same shape holding 1 where the
-  //! elements are equal and 0 where they differ, as in NumPy and MXNet.
-  auto eq = X == Y;
-  std::cout << eq << "\n";
-  book.result("X_eq_Y", eq);
-
+  //! ## Comparisons and Reductions
+  //!
+  //! Comparisons are elementwise too. For two `int`s, `==` answers one yes or no;
+  //! for arrays it gives an array of the same shape holding 1 where the elements
+  //! are equal and 0 where they differ, as in NumPy and MXNet.
+  //!
   //! Reductions summarize an array. `sum()` adds all elements and `norm()` gives
   //! the Euclidean ($L_2$) norm $\sqrt{\sum_i x_i^2}$. Both return an array with a
   //! single element; `asscalar()` takes that element out as a plain `float`, which
   //! is what we need to print a number, compare it or use it in an `if`.
+  book.section("Comparisons and Reductions");
+  auto eq = X == Y;
+  std::cout << eq << "\n";
   auto total = X.sum();
   std::cout << total << "\n";
   float total_value = total.asscalar();
   float norm_value = X.norm().asscalar();
   std::cout << "sum as a float: " << total_value << ", L2 norm: " << norm_value << "\n";
+  book.result("X_eq_Y", eq);
   book.result("X_sum", total_value);
   book.result("X_norm", norm_value);
 
@@ -149,17 +165,18 @@ int main(int argc, char** argv) {
   //! shapes are compatible. The rule is NumPy's: line the shapes up from the last
   //! axis; two lengths are compatible when they are equal or one of them is 1, and
   //! an axis of length 1 is repeated (conceptually; nothing is copied) to match the
-  //! other. Here a column of 3 and a row of 2 both stretch to $3 \times 2$.
+  //! other. Below, a column of 3 and a row of 2 both stretch to $3 \times 2$.
+  //!
+  //! Shapes that cannot be lined up, such as $(3, 4)$ and $(3,)$, are an error,
+  //! and the message names the operation and both shapes. We catch the exception
+  //! to print it.
   book.section("Broadcasting");
   auto A = nd::arange(3).reshape({3, 1});
   auto B = nd::arange(2).reshape({1, 2});
   std::cout << A << "\n" << B << "\n";
   auto AB = A + B;
-  std::cout << AB << "\n";
+  std::cout << "A + B:\n" << AB << "\n";
   book.result("broadcast_sum", AB);
-
-  //! Shapes that cannot be lined up, such as $(3, 4)$ and $(3,)$, are an error,
-  //! and the message names the operation and both shapes:
   try {
     auto bad = X + nd::arange(3);
     std::cout << bad << "\n";
@@ -173,28 +190,33 @@ int main(int argc, char** argv) {
   //! axis first. An integer picks one position and drops that axis;
   //! `nd::slice(1, 3)` keeps the positions $1 \le i < 3$, like Python's `1:3`, and
   //! `nd::all` keeps the whole axis, like a bare `:`. Axes that are not mentioned
-  //! are kept whole. Reading a selection gives a new array with its own storage.
+  //! are kept whole, so `X[{nd::slice(1, 3)}]` is rows 1 and 2. Reading a selection
+  //! gives a new array with its own storage.
   book.section("Indexing and Slicing");
   NDArray rows = X[{nd::slice(1, 3)}];
   std::cout << rows << "\n";
-  book.result("slice_rows_1_3", rows);
   float x12 = X[{1, 2}].get().asscalar();
   std::cout << "X[1, 2] = " << x12 << "\n";
+  book.result("slice_rows_1_3", rows);
   book.result("X_1_2", x12);
 
+  //! ## Writing into Selections
+  //!
   //! Assigning to a selection writes into `X` itself. An integer index on every
   //! axis selects one element; a slice selects a block, and a single value is
-  //! written to each element of the block.
+  //! written to each element of the block: `X[{nd::slice(0, 2), nd::all}] = 12` is
+  //! Python's `X[0:2, :] = 12`.
+  //!
+  //! Remember that `X` was made by reshaping `x`. Both handles see one storage, so
+  //! the writes show up in `x` as well.
+  book.section("Writing into Selections");
   X[{1, 2}] = 9;
   std::cout << X << "\n";
   book.result("after_write_9", X);
   X[{nd::slice(0, 2), nd::all}] = 12;
   std::cout << X << "\n";
+  std::cout << "x after the writes:\n" << x << "\n";
   book.result("after_write_12", X);
-
-  //! Remember that `X` was made by reshaping `x`. Both handles see one storage, so
-  //! the writes show up in `x` as well:
-  std::cout << x << "\n";
   book.result("x_after_writes", x);
 
   //! ## Saving Memory
@@ -204,51 +226,59 @@ int main(int argc, char** argv) {
   //! makes the handle `Y` point at it; the old storage is released once no handle
   //! refers to it. `storage_id()` shows the switch, like Python's `id()` in the
   //! original book.
+  //!
+  //! In a training loop that updates the parameters many times per second, we
+  //! would rather overwrite them. Two ways never allocate a result. The compound
+  //! operators `+=`, `-=`, `*=` and `/=` write into the left operand's storage.
+  //! And `nd::elemwise_add(X, Y, Z)` writes the sum into an existing array `Z` of
+  //! the right shape (MXNet's `out=` argument). Operators such as `+` cannot do
+  //! that: the expression `X + Y` does not know where its result will be kept, so
+  //! it must make a new array.
   book.section("Saving Memory");
   const void* before = Y.storage_id();
   Y = Y + X;
   bool rebind_same = Y.storage_id() == before;
-  std::cout << "after Y = Y + X, same storage: " << std::boolalpha << rebind_same
-            << "\n";
-  book.result("rebind_same_storage", rebind_same ? 1.0 : 0.0);
+  std::cout << std::boolalpha;
+  std::cout << "after Y = Y + X,             same storage: " << rebind_same << "\n";
 
-  //! In a training loop that updates the parameters many times per second, we
-  //! would rather overwrite them. Two ways never allocate a result. The compound
-  //! operators `+=`, `-=`, `*=` and `/=` write into the left operand's storage:
   before = Y.storage_id();
   Y += X;
   bool inplace_same = Y.storage_id() == before;
-  std::cout << "after Y += X, same storage: " << inplace_same << "\n";
-  book.result("inplace_same_storage", inplace_same ? 1.0 : 0.0);
+  std::cout << "after Y += X,                same storage: " << inplace_same << "\n";
 
-  //! And `nd::elemwise_add(X, Y, Z)` writes the sum into an existing array `Z` of
-  //! the right shape (MXNet's `out=` argument). Operators such as `+` cannot do
-  //! this: the expression `X + Y` has no idea where its result will be stored, so
-  //! it must make a new array.
   auto Z = nd::zeros_like(Y);
   before = Z.storage_id();
   nd::elemwise_add(X, Y, Z);
   bool out_same = Z.storage_id() == before;
   std::cout << "after elemwise_add(X, Y, Z), same storage: " << out_same << "\n";
   std::cout << Z << "\n";
+  book.result("rebind_same_storage", rebind_same ? 1.0 : 0.0);
+  book.result("inplace_same_storage", inplace_same ? 1.0 : 0.0);
   book.result("elemwise_add_same_storage", out_same ? 1.0 : 0.0);
   book.result("elemwise_add_Z", Z);
 
+  //! ## Handles and Copies
+  //!
   //! Handles make one more C++ point. `auto W = Z;` copies the handle, not the
   //! numbers: `W` and `Z` then share storage, and a write through one is seen
   //! through the other. When you really want a second set of numbers, ask for it
-  //! with `copy()`.
+  //! with `copy()`. (Passing an `NDArray` to a function by value therefore costs
+  //! next to nothing, and the function can change the caller's elements.)
+  book.section("Handles and Copies");
   auto W = Z;
   auto V = Z.copy();
   W += 1;
-  std::cout << "W shares Z's storage: " << (W.storage_id() == Z.storage_id())
-            << ", V shares it: " << (V.storage_id() == Z.storage_id()) << "\n";
-  std::cout << "Z[0, 0] after W += 1: " << Z[{0, 0}].get().asscalar()
-            << ", V[0, 0]: " << V[{0, 0}].get().asscalar() << "\n";
-  book.result("alias_same_storage", W.storage_id() == Z.storage_id() ? 1.0 : 0.0);
-  book.result("copy_same_storage", V.storage_id() == Z.storage_id() ? 1.0 : 0.0);
-  book.result("alias_Z_0_0", Z[{0, 0}].get().asscalar());
-  book.result("copy_V_0_0", V[{0, 0}].get().asscalar());
+  bool alias_same = W.storage_id() == Z.storage_id();
+  bool copy_same = V.storage_id() == Z.storage_id();
+  float z00 = Z[{0, 0}].get().asscalar();
+  float v00 = V[{0, 0}].get().asscalar();
+  std::cout << "W shares Z's storage: " << alias_same << "\n";
+  std::cout << "V shares Z's storage: " << copy_same << "\n";
+  std::cout << "after W += 1: Z[0, 0] = " << z00 << ", V[0, 0] = " << v00 << "\n";
+  book.result("alias_same_storage", alias_same ? 1.0 : 0.0);
+  book.result("copy_same_storage", copy_same ? 1.0 : 0.0);
+  book.result("alias_Z_0_0", z00);
+  book.result("copy_V_0_0", v00);
 
   //! ## Conversion to and from xtensor
   //!
@@ -256,8 +286,9 @@ int main(int argc, char** argv) {
   //! In C++ the closest thing to NumPy is xtensor, a header-only library of
   //! n-dimensional arrays. The optional header `<d2l/xtensor.hpp>` included at the
   //! top converts in both directions: `to_xarray` copies an array into an
-  //! `xt::xarray<float>`, and `from_xarray` copies any xtensor expression into a
-  //! new `NDArray`.
+  //! `xt::xarray<float>`, and `from_xarray` copies any xtensor expression, here
+  //! `P * 0.5f`, into a new `NDArray`. Both directions copy, so the two arrays are
+  //! independent afterwards: changing `P` leaves `X` as it was.
   //!
   //! Why is this a separate header? xtensor is heavy: including it adds seconds of
   //! compile time to every file. The library's own headers therefore never
@@ -269,31 +300,28 @@ int main(int argc, char** argv) {
   std::cout << P << "\n";
   NDArray Q = from_xarray(P * 0.5f);
   std::cout << Q << "\n";
-  book.result("from_xarray_half", Q);
-
-  //! Both directions copy the values, so the two arrays are independent
-  //! afterwards: changing `P` leaves `X` as it was.
   P(0, 0) = -1;
   float p00 = P(0, 0);
   float x00 = X[{0, 0}].get().asscalar();
-  std::cout << "P(0, 0) = " << p00 << ", X[0, 0] = " << x00 << "\n";
+  std::cout << "after P(0, 0) = -1: P(0, 0) = " << p00 << ", X[0, 0] = " << x00
+            << "\n";
+  book.result("from_xarray_half", Q);
   book.result("xarray_P_0_0", p00);
   book.result("xarray_X_0_0", x00);
 
-  return 0;
+  //! ## Exercises
+  //!
+  //! 1. Replace `X == Y` with `X < Y` and `X > Y`. Predict the 0/1 pattern
+  //!    before you run the program.
+  //! 2. Broadcast two arrays with three axes, for example of shapes $(2, 1, 3)$
+  //!    and $(4, 1)$. What is the shape of the sum? Try a pair that fails and
+  //!    read the error message.
+  //! 3. Rewrite `Y = Y + X` from the memory section so that it allocates nothing,
+  //!    and confirm it with `storage_id()`. Can you do the same for
+  //!    `Y = Y * 2 + X`?
+  //! 4. `reshape` shares storage with its input, while reading `X[{...}]` copies.
+  //!    Write a short program that shows both facts, then explain why reshape can
+  //!    share (hint: think about the order of the elements in memory).
+  //! 5. Use `to_xarray` to compute the column means of `X` with `xt::mean`, and
+  //!    compare them with `X.mean(0)`.
 }
-
-//! ## Exercises
-//!
-//! 1. Replace `X == Y` with `X < Y` and `X > Y`. Predict the 0/1 pattern
-//!    before you run the program.
-//! 2. Broadcast two arrays with three axes, for example of shapes $(2, 1, 3)$
-//!    and $(4, 1)$. What is the shape of the sum? Try a pair that fails and
-//!    read the error message.
-//! 3. Rewrite `Y = Y + X` from the memory section so that it allocates nothing,
-//!    and confirm it with `storage_id()`. Do the same for `Y = Y * 2 + X`.
-//! 4. `reshape` shares storage with its input, while reading `X[{...}]` copies.
-//!    Write a short program that shows both facts, then explain why reshape can
-//!    share (hint: think about the order of the elements in memory).
-//! 5. Use `to_xarray` to compute the column means of `X` with `xt::mean`, and
-//!    compare them with `X.mean(0)`.
