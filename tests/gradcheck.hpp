@@ -6,9 +6,8 @@
 ///   check_values(nd::exp(x), {1, 2.7182817f}, {2});
 ///   check_gradients([](const auto& in) { return in[0] * in[1]; }, {x, y});
 
-#include <catch2/catch.hpp>
-
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <cmath>
 #include <cstdint>
 #include <functional>
@@ -150,9 +149,8 @@ inline void check_gradients(const ArrayFn& f, const std::vector<NDArray>& inputs
         worst_ratio = err / tol;
         std::ostringstream os;
         os << "input " << i << " " << shape_str(inputs[i].shape()) << ", element "
-           << position_str(inputs[i].shape(), static_cast<int64_t>(j))
-           << ": analytic " << a << ", numeric " << numeric << ", |diff| " << err
-           << ", tolerance " << tol;
+           << position_str(inputs[i].shape(), static_cast<int64_t>(j)) << ": analytic "
+           << a << ", numeric " << numeric << ", |diff| " << err << ", tolerance " << tol;
         worst = os.str();
       }
     }

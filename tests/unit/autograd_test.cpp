@@ -1,8 +1,9 @@
 // Automatic differentiation: recording, backward, head gradients, grad_req,
 // control flow, training/prediction modes, retain_graph, detach.
+#include "d2l/autograd.hpp"
+
 #include <catch2/catch.hpp>
 
-#include "d2l/autograd.hpp"
 #include "d2l/ndarray.hpp"
 #include "d2l/ops.hpp"
 #include "gradcheck.hpp"
@@ -305,8 +306,7 @@ TEST_CASE("autograd::backward with several heads", "[autograd]") {
   check_values(x.grad(), {8, 4, 9}, {3});  // 2 x + 3 * head2
 }
 
-TEST_CASE("a small network's gradients against finite differences",
-          "[autograd][grad]") {
+TEST_CASE("a small network's gradients against finite differences", "[autograd][grad]") {
   auto X = test::uniform_input({4, 3}, -1, 1, 1);
   auto W = test::uniform_input({3, 2}, -1, 1, 2);
   auto b = test::uniform_input({2}, -1, 1, 3);

@@ -146,8 +146,6 @@ TEST_CASE("broadcast gradients against finite differences", "[broadcast][grad]")
   check_gradients([](const Args& v) { return nd::power(v[0], v[1]); }, {m23, r3});
   check_gradients([](const Args& v) { return v[0] * v[1]; }, {s, m23});
   check_gradients([](const Args& v) { return v[0] / v[1]; }, {c213, d41});
-  check_gradients([](const Args& v) { return nd::broadcast_to(v[0], {3, 4}); },
-                  {a31});
-  check_gradients([](const Args& v) { return nd::broadcast_to(v[0], {2, 2, 3}); },
-                  {r3});
+  check_gradients([](const Args& v) { return nd::broadcast_to(v[0], {3, 4}); }, {a31});
+  check_gradients([](const Args& v) { return nd::broadcast_to(v[0], {2, 2, 3}); }, {r3});
 }

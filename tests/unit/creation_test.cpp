@@ -1,6 +1,5 @@
 // Creating arrays: arange, zeros/ones/full, braces, reshape, random.
 #include <catch2/catch.hpp>
-
 #include <cmath>
 #include <numeric>
 

@@ -1,9 +1,10 @@
 // Devices: names, GPU discovery and the CPU fallback. GPU checks skip with a
 // message where no GPU exists; where one does, results must match the CPU's.
+#include "d2l/device.hpp"
+
 #include <catch2/catch.hpp>
 
 #include "d2l/autograd.hpp"
-#include "d2l/device.hpp"
 #include "d2l/ndarray.hpp"
 #include "d2l/ops.hpp"
 #include "gradcheck.hpp"

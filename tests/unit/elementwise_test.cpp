@@ -1,7 +1,6 @@
 // Elementwise operations: values against hand computations, gradients against
 // finite differences, operators with scalars on both sides, comparisons.
 #include <catch2/catch.hpp>
-
 #include <cmath>
 #include <functional>
 
@@ -15,7 +14,8 @@ using Args = std::vector<NDArray>;
 
 namespace {
 // Applies a float function to each value: the reference for unary ops.
-std::vector<float> map(const std::vector<float>& v, const std::function<float(float)>& f) {
+std::vector<float> map(const std::vector<float>& v,
+                       const std::function<float(float)>& f) {
   std::vector<float> out;
   for (float x : v) out.push_back(f(x));
   return out;
@@ -32,8 +32,7 @@ TEST_CASE("unary ops: values", "[elementwise]") {
   check_values(nd::exp(x), map(kMixed, [](float v) { return std::exp(v); }), {2, 3});
   check_values(x.exp(), map(kMixed, [](float v) { return std::exp(v); }), {2, 3});
   check_values(nd::exp(NDArray{0, 1}), {1, 2.7182818f}, {2});
-  check_values(nd::log(p), map(kPositive, [](float v) { return std::log(v); }),
-               {2, 3});
+  check_values(nd::log(p), map(kPositive, [](float v) { return std::log(v); }), {2, 3});
   check_values(nd::log(NDArray{1, 2.7182818f}), {0, 1}, {2});
   check_values(nd::sqrt(p), {0.70710678f, 1, 1.4142136f, 2, 0.31622777f, 3}, {2, 3});
   check_values(nd::square(x), {4, 0.25f, 0.0625f, 1, 9, 0.5625f}, {2, 3});

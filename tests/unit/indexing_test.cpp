@@ -111,8 +111,7 @@ TEST_CASE("take picks entries along an axis", "[indexing]") {
   check_values(nd::take(X, NDArray{2, 2, 0}), {8, 9, 10, 11, 8, 9, 10, 11, 0, 1, 2, 3},
                {3, 4});
   check_values(nd::take(X, NDArray{3, 0}, 1), {3, 0, 7, 4, 11, 8}, {3, 2});
-  check_values(nd::take(NDArray{5, 6, 7}, NDArray{{0, 1}, {2, 2}}), {5, 6, 7, 7},
-               {2, 2});
+  check_values(nd::take(NDArray{5, 6, 7}, NDArray{{0, 1}, {2, 2}}), {5, 6, 7, 7}, {2, 2});
 }
 
 TEST_CASE("pick chooses one element per row", "[indexing]") {
@@ -128,13 +127,14 @@ TEST_CASE("concat joins along an existing axis", "[indexing][join]") {
   auto X = X34();
   NDArray Y{{2, 1, 4, 3}, {1, 2, 3, 4}, {4, 3, 2, 1}};
   auto c0 = nd::concat({X, Y}, 0);
-  check_values(c0, {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11,
-                    2, 1, 4, 3, 1, 2, 3, 4, 4, 3, 2, 1}, {6, 4});
+  check_values(c0,
+               {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 2, 1, 4, 3, 1, 2, 3, 4, 4, 3, 2, 1},
+               {6, 4});
   auto c1 = nd::concat({X, Y});  // dim = 1 by default, as in MXNet
-  check_values(c1, {0, 1, 2, 3, 2, 1, 4, 3, 4, 5, 6, 7, 1, 2, 3, 4,
-                    8, 9, 10, 11, 4, 3, 2, 1}, {3, 8});
-  check_values(nd::concat({NDArray{1}, NDArray{2, 3}, NDArray{4}}, 0), {1, 2, 3, 4},
-               {4});
+  check_values(c1,
+               {0, 1, 2, 3, 2, 1, 4, 3, 4, 5, 6, 7, 1, 2, 3, 4, 8, 9, 10, 11, 4, 3, 2, 1},
+               {3, 8});
+  check_values(nd::concat({NDArray{1}, NDArray{2, 3}, NDArray{4}}, 0), {1, 2, 3, 4}, {4});
   check_values(nd::concat({X, Y}, -1), c1.to_vector(), {3, 8});
   REQUIRE_THROWS_AS(nd::concat({X, nd::ones({2, 3})}, 0), std::exception);
 }
@@ -186,19 +186,14 @@ TEST_CASE("gradients of reads against finite differences", "[indexing][grad]") {
   auto Z = test::uniform_input({3, 4}, -1, 1, 3);
   check_gradients([](const Args& a) { return a[0][{1}]; }, {X});
   check_gradients([](const Args& a) { return a[0][{nd::slice(1, 3)}]; }, {X});
-  check_gradients([](const Args& a) { return a[0][{nd::all, nd::slice(1, 3)}]; },
-                  {X});
+  check_gradients([](const Args& a) { return a[0][{nd::all, nd::slice(1, 3)}]; }, {X});
   check_gradients([](const Args& a) { return a[0][{2, 1}]; }, {X});
   check_gradients([](const Args& a) { return nd::slice_axis(a[0], 1, 0, 2); }, {X});
-  check_gradients([](const Args& a) { return nd::take(a[0], NDArray{2, 0, 2}); },
-                  {X});
-  check_gradients([](const Args& a) { return nd::take(a[0], NDArray{1, 3}, 1); },
-                  {X});
-  check_gradients([](const Args& a) { return nd::pick(a[0], NDArray{0, 3, 1}); },
-                  {X});
+  check_gradients([](const Args& a) { return nd::take(a[0], NDArray{2, 0, 2}); }, {X});
+  check_gradients([](const Args& a) { return nd::take(a[0], NDArray{1, 3}, 1); }, {X});
+  check_gradients([](const Args& a) { return nd::pick(a[0], NDArray{0, 3, 1}); }, {X});
   check_gradients([](const Args& a) { return nd::concat({a[0], a[1]}, 0); }, {X, Y});
-  check_gradients([](const Args& a) { return nd::concat({a[0], a[1].T()}, 1); },
-                  {X, Y});
+  check_gradients([](const Args& a) { return nd::concat({a[0], a[1].T()}, 1); }, {X, Y});
   check_gradients([](const Args& a) { return nd::stack({a[0], a[1]}, 1); }, {X, Z});
   check_gradients([](const Args& a) { return nd::expand_dims(a[0], 1) * 3; }, {X});
 }

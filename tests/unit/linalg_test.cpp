@@ -38,8 +38,8 @@ TEST_CASE("dot with transpose flags", "[linalg]") {
   check_values(nd::dot(B32(), A23(), true, true), {22, 49, 28, 64}, {2, 2});
   // A A^T and A^T A
   check_values(nd::dot(A23(), A23(), false, true), {14, 32, 32, 77}, {2, 2});
-  check_values(nd::dot(A23(), A23(), true, false),
-               {17, 22, 27, 22, 29, 36, 27, 36, 45}, {3, 3});
+  check_values(nd::dot(A23(), A23(), true, false), {17, 22, 27, 22, 29, 36, 27, 36, 45},
+               {3, 3});
   // (A^T)^T B^T with A^T stored: dot(At, Bt, true, true) = A B
   auto At = A23().T();
   auto Bt = B32().T();
@@ -49,8 +49,7 @@ TEST_CASE("dot with transpose flags", "[linalg]") {
 }
 
 TEST_CASE("dot of mismatched shapes names both shapes", "[linalg][errors]") {
-  REQUIRE_THROWS_WITH(nd::dot(A23(), A23()),
-                      Contains("dot") && Contains("(2, 3)"));
+  REQUIRE_THROWS_WITH(nd::dot(A23(), A23()), Contains("dot") && Contains("(2, 3)"));
   REQUIRE_THROWS_WITH(nd::dot(A23(), nd::ones({4})),
                       Contains("(2, 3)") && Contains("(4,)"));
   REQUIRE_THROWS_WITH(nd::dot(nd::ones({3}), nd::ones({2})),
@@ -122,8 +121,7 @@ TEST_CASE("dot gradients by hand", "[linalg][grad]") {
   check_values(v.grad(), {5, 7, 9}, {3});
 }
 
-TEST_CASE("linear algebra gradients against finite differences",
-          "[linalg][grad]") {
+TEST_CASE("linear algebra gradients against finite differences", "[linalg][grad]") {
   auto a = test::uniform_input({2, 3}, -1, 1, 1);
   auto b = test::uniform_input({3, 4}, -1, 1, 2);
   auto bt = test::uniform_input({4, 3}, -1, 1, 3);
@@ -144,8 +142,7 @@ TEST_CASE("linear algebra gradients against finite differences",
   auto bb = test::uniform_input({2, 3, 4}, -1, 1, 8);
   check_gradients([](const Args& v) { return nd::batch_dot(v[0], v[1]); }, {ba, bb});
   check_gradients([](const Args& v) { return nd::transpose(v[0]); }, {ba});
-  check_gradients([](const Args& v) { return nd::transpose(v[0], {1, 2, 0}); },
-                  {ba});
+  check_gradients([](const Args& v) { return nd::transpose(v[0], {1, 2, 0}); }, {ba});
   check_gradients([](const Args& v) { return v[0].T(); }, {a});
   check_gradients([](const Args& v) { return nd::reshape(v[0], {3, -1}); }, {ba});
   check_gradients([](const Args& v) { return v[0].reshape({6}) * 2; }, {a});

@@ -1,6 +1,5 @@
 // Printing: values, then MXNet's trailer `<NDArray 2x3 @cpu(0)>`.
 #include <catch2/catch.hpp>
-
 #include <sstream>
 
 #include "d2l/ndarray.hpp"

@@ -1,6 +1,5 @@
 // Reductions: sum, mean, max, min, argmax, norm along axes, with keepdims.
 #include <catch2/catch.hpp>
-
 #include <cmath>
 
 #include "d2l/autograd.hpp"
@@ -129,8 +128,7 @@ TEST_CASE("reduction gradients by hand", "[reduce][grad]") {
     y = nd::mean(x);
   }
   y.backward();
-  check_values(x.grad(), {1 / 6.f, 1 / 6.f, 1 / 6.f, 1 / 6.f, 1 / 6.f, 1 / 6.f},
-               {2, 3});
+  check_values(x.grad(), {1 / 6.f, 1 / 6.f, 1 / 6.f, 1 / 6.f, 1 / 6.f, 1 / 6.f}, {2, 3});
   {
     autograd::record rec;
     y = nd::max(x, 1);  // 5 in row 0, 6 in row 1

@@ -1,8 +1,9 @@
 // Conversion to and from xt::xarray<float> (the book's asnumpy()).
+#include "d2l/xtensor.hpp"
+
 #include <catch2/catch.hpp>
 
 #include "d2l/ops.hpp"
-#include "d2l/xtensor.hpp"
 #include "gradcheck.hpp"
 
 using namespace d2l;
