@@ -1,0 +1,38 @@
+#pragma once
+// Storage: a contiguous float buffer on one device, handed out by a caching
+// allocator. Freed buffers go back to a per-device pool and are reused by the
+// next request of the same size class, because mapping fresh pages for every
+// activation costs more than the arithmetic on them (see DESIGN.md, Speed).
+
+#include <cstdint>
+#include <memory>
+
+#include "d2l/device.hpp"
+
+namespace d2l::detail {
+
+struct Storage {
+  float* ptr = nullptr;
+  int64_t size = 0;       // elements the caller asked for
+  int64_t capacity = 0;   // elements actually reserved (the size class)
+  Device device;
+
+  Storage(int64_t size, Device device);
+  ~Storage();
+  Storage(const Storage&) = delete;
+  Storage& operator=(const Storage&) = delete;
+};
+
+/// A new buffer of `size` floats on `device` (contents undefined).
+std::shared_ptr<Storage> allocate(int64_t size, Device device);
+
+/// Bytes currently held by the pools (free, reusable) and handed out (in use).
+struct PoolStats {
+  int64_t cached_bytes = 0;
+  int64_t in_use_bytes = 0;
+};
+PoolStats pool_stats(Device device);
+/// Returns every cached buffer of `device` to the system.
+void release_cached(Device device);
+
+}  // namespace d2l::detail

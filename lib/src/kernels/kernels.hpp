@@ -1,0 +1,78 @@
+#pragma once
+// The primitive kernels every NDArray op is built from. Each takes the device
+// its buffers live on; src/cpu/ implements them for the host, and a CUDA
+// backend adds the same functions for gpu(i) without changing any caller.
+// All buffers are contiguous, row-major float32.
+
+#include <cstdint>
+#include <vector>
+
+#include "d2l/device.hpp"
+#include "d2l/shape.hpp"
+
+namespace d2l::kernels {
+
+enum class Unary {
+  neg, exp, log, sqrt, square, abs, relu, sigmoid, tanh,
+  step,  // 1 where x > 0, else 0: the derivative of relu
+};
+
+enum class Binary { add, sub, mul, div, pow, max, min, eq, ne, gt, ge, lt, le };
+
+enum class Reduce { sum, max, min };
+
+/// How two inputs map onto a broadcast output: per output axis, the stride of
+/// each input (0 along an axis the input broadcasts over).
+struct BroadcastPlan {
+  Shape out;
+  std::vector<int64_t> a_strides, b_strides;
+};
+BroadcastPlan plan_broadcast(const Shape& a, const Shape& b, const Shape& out);
+
+void fill(Device d, float* y, int64_t n, float value);
+void copy(Device d, const float* x, float* y, int64_t n);
+void unary(Device d, Unary op, const float* x, float* y, int64_t n);
+/// y = op(a, b) with broadcasting; y may alias a when a has the output's shape.
+void binary(Device d, Binary op, const float* a, const float* b, float* y,
+            const BroadcastPlan& plan);
+/// x viewed as (outer, r, inner) reduced over r into y (outer, inner).
+void reduce(Device d, Reduce op, const float* x, float* y, int64_t outer, int64_t r,
+            int64_t inner);
+/// Index of the first maximum over r, for x viewed as (outer, r, inner).
+void argmax(Device d, const float* x, float* y, int64_t outer, int64_t r,
+            int64_t inner);
+
+/// C = alpha * op(A) op(B) + beta * C, row-major; op transposes when asked.
+/// A is (m, k) after op, B is (k, n) after op, C is (m, n).
+void gemm(Device d, bool trans_a, bool trans_b, int64_t m, int64_t n, int64_t k,
+          float alpha, const float* a, const float* b, float beta, float* c);
+
+/// y = x with its axes permuted: y.shape[i] = x.shape[perm[i]].
+void permute(Device d, const float* x, float* y, const Shape& x_shape,
+             const std::vector<int>& perm);
+
+/// Copies (or adds, with `accumulate`) a box of shape `box` starting at
+/// `src_begin` in src into dst starting at `dst_begin`.
+void copy_box(Device d, const float* src, const Shape& src_shape, const Shape& src_begin,
+              float* dst, const Shape& dst_shape, const Shape& dst_begin,
+              const Shape& box, bool accumulate = false);
+
+/// For x viewed as (outer, n, inner): y(o, j, i) = x(o, index[j], i) for m
+/// indices; the scatter form adds y back into x's positions (the gradient).
+void gather_axis(Device d, const float* x, const float* index, float* y, int64_t outer,
+                 int64_t n, int64_t inner, int64_t m);
+void scatter_add_axis(Device d, const float* y, const float* index, float* x,
+                      int64_t outer, int64_t n, int64_t inner, int64_t m);
+
+/// For data viewed as (outer, n, inner) and index (outer, inner):
+/// y(o, i) = data(o, index(o, i), i); the scatter form is its gradient.
+void pick(Device d, const float* data, const float* index, float* y, int64_t outer,
+          int64_t n, int64_t inner);
+void pick_scatter(Device d, const float* grad, const float* index, float* data_grad,
+                  int64_t outer, int64_t n, int64_t inner);
+
+/// Copies between devices (either side may be the host).
+void transfer(const float* src, Device src_device, float* dst, Device dst_device,
+              int64_t n);
+
+}  // namespace d2l::kernels

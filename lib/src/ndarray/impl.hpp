@@ -1,0 +1,70 @@
+#pragma once
+// What an NDArray handle points to, and the pieces every op implementation
+// uses: allocation, raw pointers, and recording an op for autograd.
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/error.hpp"
+#include "core/storage.hpp"
+#include "d2l/ndarray.hpp"
+#include "kernels/kernels.hpp"
+
+namespace d2l::detail {
+
+/// Given the gradient of an op's output, the gradients of its inputs (one per
+/// input, in order; an undefined NDArray means "no gradient").
+using BackwardFn = std::function<std::vector<NDArray>(const NDArray& grad_out)>;
+
+/// One recorded operation: its inputs and how to send a gradient back to them.
+struct Node {
+  std::string op;
+  std::vector<NDArray> inputs;
+  BackwardFn backward;
+  bool freed = false;  // set after backward() unless the graph was retained
+};
+
+struct ArrayImpl {
+  std::shared_ptr<Storage> storage;
+  Shape shape;
+  std::shared_ptr<Node> node;  // how this array was computed, while recording
+  bool grad_attached = false;
+  GradReq grad_req = GradReq::write;
+  NDArray grad;
+
+  /// True when backward() has to reach this array: it was computed by a
+  /// recorded op, or it is a variable with a gradient buffer.
+  bool requires_grad() const {
+    return node != nullptr || (grad_attached && grad_req != GradReq::null);
+  }
+};
+
+/// A new array of `shape` on `device` with undefined contents.
+NDArray empty(const Shape& shape, Device device);
+/// The first element of x's storage (on x's device).
+inline float* ptr(const NDArray& x) { return x.impl()->storage->ptr; }
+inline Device device_of(const NDArray& x) { return x.impl()->storage->device; }
+/// Throws unless x is a defined array (a default-constructed handle is not).
+const NDArray& defined(const NDArray& x, const char* op);
+/// Throws unless all arrays live on one device, naming the op and the devices.
+Device common_device(const char* op, const std::vector<NDArray>& arrays);
+
+/// True when autograd must remember how `out` was computed from `inputs`.
+bool should_record(const std::vector<NDArray>& inputs);
+/// Attaches a graph node to `out` when should_record(inputs); returns `out`.
+NDArray record_op(const char* op, NDArray out, std::vector<NDArray> inputs,
+                  BackwardFn backward);
+/// True when the gradient for input `x` of an op is needed by backward().
+inline bool wants_grad(const NDArray& x) { return x.impl()->requires_grad(); }
+/// In-place writes cannot be differentiated: refuse them on recorded arrays.
+void check_inplace_allowed(const NDArray& target, const char* op);
+
+/// Sums a broadcast gradient back down to `shape` (the inverse of broadcasting).
+NDArray sum_to(const NDArray& grad, const Shape& shape);
+
+/// Slice of x: the box `[begin, begin + box)`; recorded.
+NDArray slice_box(const NDArray& x, const Shape& begin, const Shape& box);
+
+}  // namespace d2l::detail
