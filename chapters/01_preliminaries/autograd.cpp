@@ -13,8 +13,8 @@
 //! `backward` and `grad`.
 #include <d2l/d2l.hpp>
 
-#include <cmath>
 #include <iostream>
+#include <string>
 
 using namespace d2l;
 
@@ -145,26 +145,32 @@ int main(int argc, char** argv) {
   //! For any fixed input, `f` is linear in `a`: $f(a) = k a$ for some constant $k$
   //! (a power of 2, maybe times 100) chosen by the path taken. Its derivative at
   //! that input is therefore $k = f(a)/a$, and we can compare the gradient with
-  //! `c / a` for a random `a`.
+  //! `c / a`. We try a random `a` and then its negative, which takes the other
+  //! branch of the `if`. The loop body records, differentiates and compares; a new
+  //! `a` gets its own `attach_grad()`.
   book.section("Checking the Gradient");
-  auto a = nd::random::normal(0, 1, {1});
-  a.attach_grad();
-  NDArray c;
-  {
-    autograd::record rec;
-    c = f(a);
+  auto a0 = nd::random::normal(0, 1, {1});
+  for (const char* which : {"random", "negated"}) {
+    auto a = std::string(which) == "random" ? a0.copy() : -a0;
+    a.attach_grad();
+    NDArray c;
+    {
+      autograd::record rec;
+      c = f(a);
+    }
+    c.backward();
+    float grad = a.grad().asscalar();
+    float ratio = (c / a).asscalar();
+    std::cout << which << " a = " << a.asscalar() << ", f(a) = " << c.asscalar()
+              << "\n  a.grad() = " << grad << ", c / a = " << ratio
+              << ", equal: " << (grad == ratio) << "\n";
+    std::string key = "control_";
+    key += which;
+    book.result(key + "_a", a.asscalar());
+    book.result(key + "_c", c.asscalar());
+    book.result(key + "_grad", grad);
+    book.result(key + "_c_over_a", ratio);
   }
-  c.backward();
-  float grad = a.grad().asscalar();
-  float ratio = (c / a).asscalar();
-  std::cout << "a = " << a.asscalar() << ", f(a) = " << c.asscalar() << "\n";
-  std::cout << "a.grad() = " << grad << ", c / a = " << ratio << "\n";
-  std::cout << "relative difference: " << std::abs(grad - ratio) / std::abs(ratio)
-            << "\n";
-  book.result("control_a", a.asscalar());
-  book.result("control_c", c.asscalar());
-  book.result("control_grad", grad);
-  book.result("control_c_over_a", ratio);
 
   //! ## Head Gradients
   //!

@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include <cmath>
+#include <string>
 #include <vector>
 
 #include "chapters/results.hpp"
@@ -49,16 +50,22 @@ TEST_CASE("backward of a non-scalar sums it first", "[autograd]") {
 }
 
 TEST_CASE("the gradient through while and if equals f(a) / a", "[autograd]") {
-  double a = scalar(kName, "control_a");
-  REQUIRE(a != 0);
-  // Replay f by hand: f(a) = k a, with k = 2^n (times 100 when a < 0).
-  double k = 2;
-  while (std::abs(k * a) < 1000) k *= 2;
-  if (k * a <= 0) k *= 100;
-  CHECK(scalar(kName, "control_c") == Approx(k * a).epsilon(1e-5));
-  CHECK(scalar(kName, "control_grad") == Approx(k).epsilon(1e-5));
-  CHECK(scalar(kName, "control_grad") ==
-        Approx(scalar(kName, "control_c_over_a")).epsilon(1e-5));
+  for (std::string which : {"random", "negated"}) {
+    INFO("input: " << which);
+    std::string key = "control_" + which;
+    double a = scalar(kName, key + "_a");
+    REQUIRE(a != 0);
+    // Replay f by hand: f(a) = k a, with k = 2^n (times 100 when a < 0).
+    double k = 2;
+    while (std::abs(k * a) < 1000) k *= 2;
+    if (k * a <= 0) k *= 100;
+    CHECK(scalar(kName, key + "_c") == Approx(k * a).epsilon(1e-5));
+    CHECK(scalar(kName, key + "_grad") == Approx(k).epsilon(1e-5));
+    CHECK(scalar(kName, key + "_grad") ==
+          Approx(scalar(kName, key + "_c_over_a")).epsilon(1e-5));
+  }
+  // The two inputs are negatives of each other, so they take both branches.
+  CHECK(scalar(kName, "control_negated_a") == -scalar(kName, "control_random_a"));
 }
 
 TEST_CASE("a head gradient weights each output", "[autograd]") {
