@@ -12,7 +12,6 @@
 //! The names follow MXNet's `autograd` module: `attach_grad`, `record`,
 //! `backward` and `grad`.
 #include <d2l/d2l.hpp>
-
 #include <iostream>
 #include <string>
 

@@ -25,9 +25,8 @@
 //! can skip them.
 #include <d2l/d2l.hpp>
 #include <d2l/xtensor.hpp>
-#include <xtensor/xio.hpp>
-
 #include <iostream>
+#include <xtensor/xio.hpp>
 
 using namespace d2l;
 
@@ -303,8 +302,7 @@ int main(int argc, char** argv) {
   P(0, 0) = -1;
   float p00 = P(0, 0);
   float x00 = X[{0, 0}].get().asscalar();
-  std::cout << "after P(0, 0) = -1: P(0, 0) = " << p00 << ", X[0, 0] = " << x00
-            << "\n";
+  std::cout << "after P(0, 0) = -1: P(0, 0) = " << p00 << ", X[0, 0] = " << x00 << "\n";
   book.result("from_xarray_half", Q);
   book.result("xarray_P_0_0", p00);
   book.result("xarray_X_0_0", x00);

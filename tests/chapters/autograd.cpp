@@ -1,7 +1,6 @@
 // Checks of chapters/01_preliminaries/autograd.cpp against derivatives worked out
 // by hand.
 #include <catch2/catch.hpp>
-
 #include <cmath>
 #include <string>
 #include <vector>

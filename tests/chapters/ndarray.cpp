@@ -1,6 +1,5 @@
 // Checks of chapters/01_preliminaries/ndarray.cpp against values worked out by hand.
 #include <catch2/catch.hpp>
-
 #include <cmath>
 #include <vector>
 
@@ -111,7 +110,7 @@ TEST_CASE("reading and writing selections", "[ndarray]") {
 }
 
 TEST_CASE("which operations allocate new storage", "[ndarray]") {
-  CHECK(scalar(kName, "rebind_same_storage") == 0);  // Y = Y + X
+  CHECK(scalar(kName, "rebind_same_storage") == 0);   // Y = Y + X
   CHECK(scalar(kName, "inplace_same_storage") == 1);  // Y += X
   CHECK(scalar(kName, "elemwise_add_same_storage") == 1);
   CHECK(scalar(kName, "alias_same_storage") == 1);  // auto W = Z;
@@ -122,7 +121,7 @@ TEST_CASE("which operations allocate new storage", "[ndarray]") {
   for (int i = 0; i < 12; ++i) Z[i] = kY[i] + 3 * X[i];
   check_close(values(kName, "elemwise_add_Z"), Z);
   CHECK(scalar(kName, "alias_Z_0_0") == Z[0] + 1);  // W += 1 wrote into Z
-  CHECK(scalar(kName, "copy_V_0_0") == Z[0]);      // the copy did not change
+  CHECK(scalar(kName, "copy_V_0_0") == Z[0]);       // the copy did not change
 }
 
 TEST_CASE("conversion to and from xtensor copies the values", "[ndarray]") {

@@ -10,11 +10,10 @@
 #include <cstdlib>
 #include <fstream>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <stdexcept>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 namespace chapter_test {
 
@@ -28,14 +27,14 @@ inline const json& results(const std::string& name) {
   if (root == nullptr || *root == '\0') {
     throw std::runtime_error(
         "D2L_TEST_OUT is not set: it must name the folder holding <chapter>/results.json."
-        " Run the checks through CTest (ctest -L chapter), or run `" + name +
-        " --quick --out DIR/" + name + "` and set D2L_TEST_OUT=DIR.");
+        " Run the checks through CTest (ctest -L chapter), or run `" +
+        name + " --quick --out DIR/" + name + "` and set D2L_TEST_OUT=DIR.");
   }
   std::string path = std::string(root) + "/" + name + "/results.json";
   std::ifstream in(path);
   if (!in) {
-    throw std::runtime_error("cannot open " + path + ": run the chapter first (`" +
-                             name + " --quick --out " + root + "/" + name + "`).");
+    throw std::runtime_error("cannot open " + path + ": run the chapter first (`" + name +
+                             " --quick --out " + root + "/" + name + "`).");
   }
   json j;
   try {
