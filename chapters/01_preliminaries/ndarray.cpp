@@ -286,7 +286,8 @@ int main(int argc, char** argv) {
   //! n-dimensional arrays. The optional header `<d2l/xtensor.hpp>` included at the
   //! top converts in both directions: `to_xarray` copies an array into an
   //! `xt::xarray<float>`, and `from_xarray` copies any xtensor expression, here
-  //! `P * 0.5f`, into a new `NDArray`. Both directions copy, so the two arrays are
+  //! `P * 0.5f`, into a new `NDArray`. (xtensor prints an array with braces, the
+  //! way one would write it in C++.) Both directions copy, so the two arrays are
   //! independent afterwards: changing `P` leaves `X` as it was.
   //!
   //! Why is this a separate header? xtensor is heavy: including it adds seconds of
