@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <functional>
 #include <random>
+#include <source_location>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -85,8 +86,10 @@ struct GradCheckOptions {
 /// differences (outside record), and checks that they agree for every element
 /// of every input. The worst mismatch is reported with its input index and
 /// element position. The caller's arrays are not modified.
-inline void check_gradients(const ArrayFn& f, const std::vector<NDArray>& inputs,
-                            GradCheckOptions opt = {}) {
+inline void check_gradients(
+    const ArrayFn& f, const std::vector<NDArray>& inputs, GradCheckOptions opt = {},
+    std::source_location where = std::source_location::current()) {
+  INFO("check_gradients called at " << where.file_name() << ":" << where.line());
   // Fresh copies, so the gradient buffers and perturbations stay private.
   std::vector<NDArray> xs;
   for (const auto& x : inputs) xs.push_back(x.copy());

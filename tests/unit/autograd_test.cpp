@@ -317,3 +317,10 @@ TEST_CASE("a small network's gradients against finite differences", "[autograd][
       },
       {X, W, b});
 }
+
+// The checker itself must be able to fail: detach() hides half of the true
+// gradient of x * x, so autograd says x where finite differences say 2 x.
+TEST_CASE("check_gradients detects a wrong gradient", "[autograd][grad][!shouldfail]") {
+  check_gradients([](const std::vector<NDArray>& v) { return v[0].detach() * v[0]; },
+                  {NDArray{1, 2, 3}});
+}

@@ -60,7 +60,7 @@ TEST_CASE("using a GPU that does not exist is an error", "[device][gpu]") {
 
 TEST_CASE("GPU results match the CPU", "[device][gpu]") {
   if (num_gpus() == 0) {
-    WARN("skipped: no GPU (" << gpu_status() << ")");
+    WARN("GPU check skipped: " << gpu_status());
     return;
   }
   auto a = test::uniform_input({4, 5}, -1, 1, 1);

@@ -101,7 +101,6 @@ TEST_CASE("slice_axis", "[indexing]") {
   check_values(nd::slice_axis(X, 1, 1, 3), {1, 2, 5, 6, 9, 10}, {3, 2});
   check_values(nd::slice_axis(X, 0, 2, 3), {8, 9, 10, 11}, {1, 4});
   check_values(nd::slice_axis(X, -1, 0, 1), {0, 4, 8}, {3, 1});
-  REQUIRE_THROWS_AS(nd::slice_axis(X, 0, 1, 5), std::exception);
   REQUIRE_THROWS_AS(nd::slice_axis(X, 2, 0, 1), std::exception);
 }
 
@@ -184,6 +183,7 @@ TEST_CASE("gradients of reads against finite differences", "[indexing][grad]") {
   auto X = test::uniform_input({3, 4}, -1, 1, 1);
   auto Y = test::uniform_input({2, 4}, -1, 1, 2);
   auto Z = test::uniform_input({3, 4}, -1, 1, 3);
+  auto W = test::uniform_input({2, 3}, -1, 1, 4);
   check_gradients([](const Args& a) { return a[0][{1}]; }, {X});
   check_gradients([](const Args& a) { return a[0][{nd::slice(1, 3)}]; }, {X});
   check_gradients([](const Args& a) { return a[0][{nd::all, nd::slice(1, 3)}]; }, {X});
@@ -193,7 +193,7 @@ TEST_CASE("gradients of reads against finite differences", "[indexing][grad]") {
   check_gradients([](const Args& a) { return nd::take(a[0], NDArray{1, 3}, 1); }, {X});
   check_gradients([](const Args& a) { return nd::pick(a[0], NDArray{0, 3, 1}); }, {X});
   check_gradients([](const Args& a) { return nd::concat({a[0], a[1]}, 0); }, {X, Y});
-  check_gradients([](const Args& a) { return nd::concat({a[0], a[1].T()}, 1); }, {X, Y});
+  check_gradients([](const Args& a) { return nd::concat({a[0], a[1].T()}, 1); }, {X, W});
   check_gradients([](const Args& a) { return nd::stack({a[0], a[1]}, 1); }, {X, Z});
   check_gradients([](const Args& a) { return nd::expand_dims(a[0], 1) * 3; }, {X});
 }
