@@ -111,6 +111,12 @@ namespace nd {
 NDArray slice_axis(const NDArray& x, int axis, int64_t begin, int64_t end) {
   int a = detail::normalize_axis(axis, detail::defined(x, "slice_axis").ndim(),
                                  "slice_axis");
+  // Unlike X[{...}], which clamps as Python does, an explicit range must fit.
+  const int64_t n = x.shape()[a];
+  if (begin < 0 || end > n || begin > end) {
+    fail("slice_axis", "range [", begin, ", ", end, ") does not fit axis ", axis,
+         " of shape ", shape_str(x.shape()));
+  }
   std::vector<Index> index(static_cast<size_t>(a), Index(Slice{}));
   index.push_back(Index(Slice{begin, end}));
   return read(x, index);

@@ -44,11 +44,18 @@ NDArray dot(const NDArray& a, const NDArray& b, bool transpose_a, bool transpose
     fail("dot", "expects 1-D or 2-D arrays, got shapes ", shape_str(a.shape()), " and ",
          shape_str(b.shape()), " (use batch_dot for 3-D)");
   }
+  bool ta = a.ndim() == 2 && transpose_a;
+  bool tb = b.ndim() == 2 && transpose_b;
+  const int64_t ka = a.ndim() == 1 ? a.size() : a.shape()[ta ? 0 : 1];
+  const int64_t kb = b.ndim() == 1 ? b.size() : b.shape()[tb ? 1 : 0];
+  if (ka != kb) {
+    fail("dot", "shapes ", shape_str(a.shape()), (ta ? " (transposed)" : ""), " and ",
+         shape_str(b.shape()), (tb ? " (transposed)" : ""),
+         " are not aligned: inner lengths ", ka, " and ", kb, " differ");
+  }
   // A vector on the left is a row (1, k); on the right a column (k, 1).
   NDArray a2 = a.ndim() == 1 ? a.reshape({1, a.size()}) : a;
   NDArray b2 = b.ndim() == 1 ? b.reshape({b.size(), 1}) : b;
-  bool ta = a.ndim() == 2 && transpose_a;
-  bool tb = b.ndim() == 2 && transpose_b;
   NDArray c = matmul(a2, b2, ta, tb);
   Shape out;
   if (a.ndim() == 2) out.push_back(c.shape()[0]);
