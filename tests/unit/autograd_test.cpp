@@ -324,3 +324,122 @@ TEST_CASE("check_gradients detects a wrong gradient", "[autograd][grad][!shouldf
   check_gradients([](const std::vector<NDArray>& v) { return v[0].detach() * v[0]; },
                   {NDArray{1, 2, 3}});
 }
+
+TEST_CASE("a diamond-shaped graph is walked in topological order", "[autograd]") {
+  NDArray x{1, 2, 3};
+  x.attach_grad();
+  NDArray y;
+  {
+    autograd::record rec;
+    auto a = x * 2;
+    auto b = a + 1;
+    auto c = a * 3;
+    y = b * c;  // (2 x + 1) 6 x = 12 x^2 + 6 x: dy/dx = 24 x + 6
+  }
+  y.backward();
+  check_values(x.grad(), {30, 54, 78}, {3});
+}
+
+TEST_CASE("heads that share a subgraph add their gradients", "[autograd]") {
+  NDArray x{1, 2, 3};
+  x.attach_grad();
+  NDArray y1, y2;
+  {
+    autograd::record rec;
+    auto h = x * x;
+    y1 = h.sum();
+    y2 = (h * 2).sum();
+  }
+  autograd::backward({y1, y2});
+  check_values(x.grad(), {6, 12, 18}, {3});  // 3 * 2 x
+}
+
+TEST_CASE("a long chain of operations back-propagates", "[autograd]") {
+  NDArray x{1, -2};
+  x.attach_grad();
+  NDArray y;
+  {
+    autograd::record rec;
+    y = x;
+    for (int i = 0; i < 20000; ++i) y = y + 0.001f;
+    y = y * 3;
+  }
+  CHECK(y.to_vector()[0] == Approx(63).epsilon(1e-3));
+  y.backward();
+  check_values(x.grad(), {3, 3}, {2});
+}
+
+TEST_CASE("a result recorded earlier can feed a later record", "[autograd]") {
+  NDArray x{1, 2};
+  x.attach_grad();
+  NDArray h, y;
+  {
+    autograd::record rec;
+    h = x * x;
+  }
+  {
+    autograd::record rec;
+    y = h * 3;
+  }
+  y.backward();
+  check_values(x.grad(), {6, 12}, {2});
+}
+
+TEST_CASE("the gradient buffer is reused by each backward", "[autograd]") {
+  NDArray x{1, 2};
+  x.attach_grad();
+  auto g = x.grad();
+  NDArray y;
+  {
+    autograd::record rec;
+    y = x * 5;
+  }
+  y.backward();
+  CHECK(x.grad().storage_id() == g.storage_id());
+  check_values(g, {5, 5}, {2});
+}
+
+TEST_CASE("retain_graph with grad_req add accumulates", "[autograd]") {
+  NDArray x{1, 2};
+  x.attach_grad(GradReq::add);
+  NDArray y;
+  {
+    autograd::record rec;
+    y = (x * x).sum();
+  }
+  y.backward(NDArray(), true);
+  y.backward();
+  check_values(x.grad(), {4, 8}, {2});
+}
+
+TEST_CASE("bad head gradients are errors", "[autograd][errors]") {
+  NDArray x{1, 2, 3};
+  x.attach_grad();
+  NDArray y, z;
+  {
+    autograd::record rec;
+    y = x * 2;
+    z = x * 3;
+  }
+  REQUIRE_THROWS_AS(y.backward(NDArray{1, 2}), std::exception);
+  REQUIRE_THROWS_AS(autograd::backward({y, z}, {NDArray{1, 1, 1}}), std::exception);
+}
+
+TEST_CASE("modes are restored when an exception leaves a scope", "[autograd][modes]") {
+  try {
+    autograd::record rec;
+    throw std::runtime_error("boom");
+  } catch (const std::runtime_error&) {
+  }
+  CHECK_FALSE(autograd::is_recording());
+  CHECK_FALSE(autograd::is_training());
+  {
+    autograd::record outer;
+    {
+      autograd::record inner(/*train_mode=*/false);
+      CHECK_FALSE(autograd::is_training());
+    }
+    CHECK(autograd::is_recording());
+    CHECK(autograd::is_training());
+  }
+}

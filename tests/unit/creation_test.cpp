@@ -187,3 +187,14 @@ TEST_CASE("random::seed makes draws reproducible", "[creation][random]") {
   nd::random::seed(8);
   CHECK(nd::random::normal(0, 1, {50}).to_vector() != a);
 }
+
+TEST_CASE("degenerate shapes and parameters", "[creation]") {
+  auto e = nd::zeros({0, 3});
+  CHECK(e.size() == 0);
+  CHECK(e.shape() == Shape{0, 3});
+  CHECK(e.to_vector().empty());
+  nd::random::seed(3);
+  check_values(nd::random::normal(2.5f, 0, {3}), {2.5f, 2.5f, 2.5f}, {3});
+  check_values(nd::arange(3, cpu()), {0, 1, 2}, {3});
+  CHECK(nd::arange(0).size() == 0);
+}

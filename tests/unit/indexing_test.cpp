@@ -47,6 +47,17 @@ TEST_CASE("reading with slices keeps the axis", "[indexing]") {
   check_values(X[{1}], {4, 5, 6, 7}, {4});
 }
 
+TEST_CASE("slice ends are clamped as in Python", "[indexing]") {
+  auto X = X34();
+  check_values(X[{nd::slice(-10, 2)}], {0, 1, 2, 3, 4, 5, 6, 7}, {2, 4});
+  check_values(X[{nd::slice(1, 100)}], {4, 5, 6, 7, 8, 9, 10, 11}, {2, 4});
+  check_values(X[{nd::all, nd::slice_from(-100)}], X.to_vector(), {3, 4});
+  // An empty range gives an empty axis, as X[2:1] does in NumPy.
+  NDArray e = X[{nd::slice(2, 1)}];
+  CHECK(e.shape() == Shape{0, 4});
+  CHECK(e.size() == 0);
+}
+
 TEST_CASE("indices out of range are errors", "[indexing][errors]") {
   auto X = X34();
   REQUIRE_THROWS_AS(NDArray(X[{3}]), std::exception);

@@ -147,3 +147,25 @@ TEST_CASE("linear algebra gradients against finite differences", "[linalg][grad]
   check_gradients([](const Args& v) { return nd::reshape(v[0], {3, -1}); }, {ba});
   check_gradients([](const Args& v) { return v[0].reshape({6}) * 2; }, {a});
 }
+
+TEST_CASE("dot of larger matrices matches a naive product", "[linalg]") {
+  const int n = 37, k = 129, m = 65;  // odd sizes: no lucky block alignment
+  auto a = test::uniform_input({n, k}, -1, 1, 11);
+  auto b = test::uniform_input({k, m}, -1, 1, 12);
+  auto av = a.to_vector(), bv = b.to_vector();
+  std::vector<float> want(n * m);
+  for (int i = 0; i < n; ++i)
+    for (int j = 0; j < m; ++j) {
+      double s = 0;
+      for (int t = 0; t < k; ++t) s += double(av[i * k + t]) * bv[t * m + j];
+      want[i * m + j] = float(s);
+    }
+  check_values(nd::dot(a, b), want, {n, m}, 1e-4f);
+  check_values(nd::dot(a.T(), b, true), want, {n, m}, 1e-4f);
+  check_values(nd::dot(a, b.T(), false, true), want, {n, m}, 1e-4f);
+  check_values(nd::dot(a.T(), b.T(), true, true), want, {n, m}, 1e-4f);
+  auto bd = nd::batch_dot(nd::stack({a, a}), nd::stack({b, b}));
+  auto twice = want;
+  twice.insert(twice.end(), want.begin(), want.end());
+  check_values(bd, twice, {2, n, m}, 1e-4f);
+}

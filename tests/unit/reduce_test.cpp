@@ -197,3 +197,17 @@ TEST_CASE("reduction gradients against finite differences", "[reduce][grad]") {
       },
       {s});
 }
+
+TEST_CASE("long sums keep float32 precision", "[reduce]") {
+  // Adding 0.1f ten million times one by one in float32 gives about 1087937;
+  // pairwise or double accumulation gives 1e6 (as NumPy does).
+  auto x = nd::full({10000000}, 0.1f);
+  CHECK(nd::sum(x).asscalar() == Approx(1e6).epsilon(1e-4));
+  CHECK(nd::mean(x).asscalar() == Approx(0.1).epsilon(1e-4));
+  auto y = nd::full({1000, 10000}, 0.1f);
+  auto rows = nd::sum(y, 1).to_vector();
+  CHECK(rows[0] == Approx(1000).epsilon(1e-4));
+  auto cols = nd::sum(y, 0).to_vector();
+  CHECK(cols[9999] == Approx(100).epsilon(1e-4));
+  CHECK(nd::norm(nd::ones({4000, 2500})).asscalar() == Approx(3162.2777).epsilon(1e-4));
+}
