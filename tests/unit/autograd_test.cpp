@@ -62,7 +62,7 @@ TEST_CASE("a head gradient weights the elements", "[autograd]") {
   check_values(x.grad(), {0, 1, 8, 0}, {4});
 }
 
-TEST_CASE("grad_req write overwrites, add accumulates", "[autograd]") {
+TEST_CASE("grad_req write overwrites and add accumulates", "[autograd]") {
   NDArray a{1, 2, 3};
   NDArray b{1, 2, 3};
   a.attach_grad();
@@ -98,7 +98,7 @@ NDArray f(const NDArray& a) {
 }
 }  // namespace
 
-TEST_CASE("control flow: f is linear in a, so df/da = f(a) / a", "[autograd]") {
+TEST_CASE("control flow: f is linear in a so df/da = f(a) / a", "[autograd]") {
   for (float value : {0.3f, -0.7f, 2.5f}) {
     auto a = nd::array({value}, {1});
     a.attach_grad();

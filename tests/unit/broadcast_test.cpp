@@ -29,7 +29,7 @@ TEST_CASE("broadcast_shapes names the op and both shapes", "[broadcast][errors]"
                       Contains("(3, 2)") && Contains("(3, 1, 3)"));
 }
 
-TEST_CASE("(3,1) + (1,2) gives (3,2)", "[broadcast]") {
+TEST_CASE("(3 1) + (1 2) gives (3 2)", "[broadcast]") {
   auto a = nd::arange(3).reshape({3, 1});
   auto b = nd::arange(2).reshape({1, 2});
   check_values(a + b, {0, 1, 1, 2, 2, 3}, {3, 2});
@@ -38,7 +38,7 @@ TEST_CASE("(3,1) + (1,2) gives (3,2)", "[broadcast]") {
   check_values(a - b, {0, -1, 1, 0, 2, 1}, {3, 2});
 }
 
-TEST_CASE("(2,3) op (3,) broadcasts the row", "[broadcast]") {
+TEST_CASE("(2 3) op (3) broadcasts the row", "[broadcast]") {
   NDArray X{{1, 2, 3}, {4, 5, 6}};
   NDArray r{10, 20, 30};
   check_values(X + r, {11, 22, 33, 14, 25, 36}, {2, 3});
@@ -59,7 +59,7 @@ TEST_CASE("scalars and scalar-shaped arrays broadcast everywhere", "[broadcast]"
   check_values(X + 1, {2, 3, 4, 5, 6, 7}, {2, 3});
 }
 
-TEST_CASE("a 3-D broadcast of (2,1,3) and (4,1)", "[broadcast]") {
+TEST_CASE("a 3-D broadcast of (2 1 3) and (4 1)", "[broadcast]") {
   auto a = nd::arange(6).reshape({2, 1, 3});
   auto b = nd::arange(4).reshape({4, 1}) * 10;
   auto c = a + b;

@@ -21,7 +21,7 @@ TEST_CASE("shape_size and shape_str follow NumPy", "[creation][shape]") {
   CHECK(shape_str({1, 2, 3}) == "(1, 2, 3)");
 }
 
-TEST_CASE("Axes from an int, a list or nothing", "[creation][shape]") {
+TEST_CASE("Axes from an int or a list or nothing", "[creation][shape]") {
   Axes none;
   CHECK(none.all());
   Axes one = -1;
@@ -32,7 +32,7 @@ TEST_CASE("Axes from an int, a list or nothing", "[creation][shape]") {
   CHECK(two.list == std::vector<int>{0, 2});
 }
 
-TEST_CASE("arange counts like Python's range, as floats", "[creation]") {
+TEST_CASE("arange counts like Python's range in floats", "[creation]") {
   auto x = nd::arange(12);
   check_values(x, {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11}, {12});
   CHECK(x.size() == 12);
@@ -45,7 +45,7 @@ TEST_CASE("arange counts like Python's range, as floats", "[creation]") {
   check_values(nd::arange(1, 2, 0.3), {1, 1.3f, 1.6f, 1.9f}, {4});
 }
 
-TEST_CASE("zeros, ones, full and the _like versions", "[creation]") {
+TEST_CASE("zeros ones full and the _like versions", "[creation]") {
   check_values(nd::zeros({2, 3}), {0, 0, 0, 0, 0, 0}, {2, 3});
   check_values(nd::ones({3}), {1, 1, 1}, {3});
   check_values(nd::full({2, 2}, 7.5f), {7.5f, 7.5f, 7.5f, 7.5f}, {2, 2});
@@ -158,7 +158,7 @@ TEST_CASE("random::normal has the requested mean and std", "[creation][random]")
   CHECK(std_of(w) == Approx(0.01).margin(0.002));
 }
 
-TEST_CASE("random::uniform stays in [low, high) with the right moments",
+TEST_CASE("random::uniform stays in low to high with the right moments",
           "[creation][random]") {
   nd::random::seed(1);
   auto v = nd::random::uniform(-1.0f, 3.0f, {20000}).to_vector();

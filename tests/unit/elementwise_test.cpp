@@ -114,7 +114,8 @@ TEST_CASE("binary ops: values", "[elementwise]") {
   check_values(nd::maximum(NDArray{-1, 0.5f}, 0.0f), {0, 0.5f}, {2});
 }
 
-TEST_CASE("the book's x + y, x - y, x * y, x / y, x ** y", "[elementwise]") {
+TEST_CASE("the book's x + y and x - y and x times y and x / y and x pow y",
+          "[elementwise]") {
   NDArray x{1, 2, 4, 8};
   NDArray y{2, 2, 2, 2};
   check_values(x + y, {3, 4, 6, 10}, {4});

@@ -90,7 +90,7 @@ TEST_CASE("assign copies values into existing storage", "[inplace]") {
   REQUIRE_THROWS_AS(X.assign(nd::ones({4})), std::exception);
 }
 
-TEST_CASE("a copied handle shares values; copy() does not", "[inplace][handle]") {
+TEST_CASE("a copied handle shares values but copy() does not", "[inplace][handle]") {
   NDArray X{1, 2, 3};
   auto Y = X;
   CHECK(Y.storage_id() == X.storage_id());

@@ -23,7 +23,7 @@ TEST_CASE("dot of two matrices", "[linalg]") {
   check_values(nd::dot(A23(), I), {1, 2, 3, 4, 5, 6}, {2, 3});
 }
 
-TEST_CASE("dot of a matrix and a vector, and of two vectors", "[linalg]") {
+TEST_CASE("dot of a matrix and a vector and of two vectors", "[linalg]") {
   check_values(nd::dot(A23(), NDArray{1, 0, -1}), {-2, -2}, {2});
   check_values(nd::dot(NDArray{1, 1, 1}, B32()), {9, 12}, {2});
   auto ip = nd::dot(NDArray{1, 2, 3}, NDArray{4, 5, 6});
