@@ -112,6 +112,7 @@ TEST_CASE("slice_axis", "[indexing]") {
   check_values(nd::slice_axis(X, 1, 1, 3), {1, 2, 5, 6, 9, 10}, {3, 2});
   check_values(nd::slice_axis(X, 0, 2, 3), {8, 9, 10, 11}, {1, 4});
   check_values(nd::slice_axis(X, -1, 0, 1), {0, 4, 8}, {3, 1});
+  REQUIRE_THROWS_AS(nd::slice_axis(X, 0, 1, 5), std::exception);
   REQUIRE_THROWS_AS(nd::slice_axis(X, 2, 0, 1), std::exception);
 }
 
