@@ -143,6 +143,7 @@ void pick_scatter(Device d, const float* grad, const float* index, float* data_g
 
 void transfer(const float* src, Device src_device, float* dst, Device dst_device,
               int64_t n) {
+  if (n == 0) return;  // empty arrays may have no buffer to copy from
   const bool from_gpu = src_device.type == DeviceType::gpu;
   const bool to_gpu = dst_device.type == DeviceType::gpu;
   if (!from_gpu && !to_gpu) {
