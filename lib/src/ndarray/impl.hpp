@@ -61,6 +61,19 @@ inline bool wants_grad(const NDArray& x) { return x.impl()->requires_grad(); }
 /// In-place writes cannot be differentiated: refuse them on recorded arrays.
 void check_inplace_allowed(const NDArray& target, const char* op);
 
+/// An array seen as (outer, n, inner) around one axis of length n: the view
+/// that the reduce, gather and pick kernels work on.
+struct AxisView {
+  int64_t outer = 1, n = 1, inner = 1;
+};
+inline AxisView view_around(const Shape& shape, int axis) {
+  AxisView v;
+  for (int i = 0; i < axis; ++i) v.outer *= shape[i];
+  v.n = shape[axis];
+  for (size_t i = axis + 1; i < shape.size(); ++i) v.inner *= shape[i];
+  return v;
+}
+
 /// Sums a broadcast gradient back down to `shape` (the inverse of broadcasting).
 NDArray sum_to(const NDArray& grad, const Shape& shape);
 

@@ -126,9 +126,7 @@ NDArray take(const NDArray& x, const NDArray& indices, int axis) {
   Device d = detail::common_device("take", {x, indices});
   int a = detail::normalize_axis(axis, x.ndim(), "take");
   const Shape& s = x.shape();
-  int64_t outer = 1, inner = 1;
-  for (int i = 0; i < a; ++i) outer *= s[i];
-  for (size_t i = a + 1; i < s.size(); ++i) inner *= s[i];
+  auto [outer, n_axis, inner] = detail::view_around(s, a);
   const int64_t m = indices.size();
   Shape out_shape(s.begin(), s.begin() + a);
   out_shape.insert(out_shape.end(), indices.shape().begin(), indices.shape().end());
@@ -150,9 +148,7 @@ NDArray pick(const NDArray& data, const NDArray& index, int axis, bool keepdims)
   Device d = detail::common_device("pick", {data, index});
   int a = detail::normalize_axis(axis, data.ndim(), "pick");
   const Shape& s = data.shape();
-  int64_t outer = 1, inner = 1;
-  for (int i = 0; i < a; ++i) outer *= s[i];
-  for (size_t i = a + 1; i < s.size(); ++i) inner *= s[i];
+  auto [outer, n_axis, inner] = detail::view_around(s, a);
   Shape kept = s;
   kept[a] = 1;
   Shape dropped = s;

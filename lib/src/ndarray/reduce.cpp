@@ -46,9 +46,7 @@ NDArray reduce_raw(const NDArray& x, const std::vector<int>& axes, kernels::Redu
   // Reduce the innermost axis first so each pass reads contiguous memory well.
   for (auto it = axes.rbegin(); it != axes.rend(); ++it) {
     int a = *it;
-    int64_t outer = 1, inner = 1;
-    for (int i = 0; i < a; ++i) outer *= shape[i];
-    for (size_t i = a + 1; i < shape.size(); ++i) inner *= shape[i];
+    auto [outer, n_axis, inner] = detail::view_around(shape, a);
     Shape next = shape;
     next[a] = 1;
     NDArray out = detail::empty(next, x.context());
@@ -133,9 +131,7 @@ NDArray argmax(const NDArray& x, int axis, bool keepdims) {
   int a = detail::normalize_axis(axis, x.ndim(), "argmax");
   const Shape& s = x.shape();
   if (s[a] == 0) fail("argmax", "axis ", axis, " of shape ", shape_str(s), " is empty");
-  int64_t outer = 1, inner = 1;
-  for (int i = 0; i < a; ++i) outer *= s[i];
-  for (size_t i = a + 1; i < s.size(); ++i) inner *= s[i];
+  auto [outer, n_axis, inner] = detail::view_around(s, a);
   Shape kept = s;
   kept[a] = 1;
   NDArray out = detail::empty(kept, x.context());
