@@ -46,8 +46,8 @@ html_theme = "alabaster"
 html_title = project
 html_theme_options = {
     "description": "A literate tutorial: every section is a runnable C++ program.",
-    "page_width": "1100px",
-    "sidebar_width": "240px",
+    "page_width": "1180px",
+    "sidebar_width": "220px",
     "fixed_sidebar": True,
 }
 html_sidebars = {"**": ["about.html", "navigation.html", "relations.html",

@@ -19,7 +19,7 @@ first section goes after the first code block. Lines that only call
 `book.section(...)` are hidden, and each code block is dedented.
 
 On `build-finished` it copies Debian's MathJax 2.7 into _static/mathjax so that
-math renders offline.
+math renders offline, and refreshes the book's own static files (docs/_static).
 """
 
 import json
@@ -280,10 +280,14 @@ def _with_run_note(page, run):
     return note + "\n" + page
 
 
-def copy_mathjax(app, exception):
-    """Copies the parts of Debian's MathJax 2.7 the book uses into _static/mathjax."""
+def copy_static(app, exception):
+    """Copies docs/_static and the parts of Debian's MathJax 2.7 the book uses
+    into _static/ (Sphinx itself skips its static files when no page changed)."""
     if exception is not None or app.builder.format != "html":
         return
+    for entry in app.config.html_static_path:
+        shutil.copytree(os.path.join(app.confdir, entry),
+                        os.path.join(app.outdir, "_static"), dirs_exist_ok=True)
     if not os.path.isdir(MATHJAX_DIR):
         logger.warning("MathJax is missing (%s): install the Debian package "
                        "libjs-mathjax", MATHJAX_DIR)
@@ -308,5 +312,5 @@ def setup(app):
     app.add_config_value("d2l_root", "", "env")
     app.add_config_value("d2l_runs", "", "env")
     app.connect("builder-inited", stage)
-    app.connect("build-finished", copy_mathjax)
+    app.connect("build-finished", copy_static)
     return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}
