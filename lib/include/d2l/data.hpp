@@ -108,8 +108,10 @@ class DataLoader {
     using value_type = Batch;
     using difference_type = std::ptrdiff_t;
     iterator() = default;
-    const Batch& operator*() const;
-    const Batch* operator->() const { return &**this; }
+    /// The current batch (a copy of two handles, so that it stays valid after
+    /// the iterator is gone: `auto b = *loader.begin();`).
+    Batch operator*() const { return *operator->(); }
+    const Batch* operator->() const;
     iterator& operator++();
     void operator++(int) { ++*this; }
     bool operator==(std::default_sentinel_t) const;

@@ -70,11 +70,11 @@ DataLoader::iterator DataLoader::begin() const {
 DataLoader::iterator::iterator(std::shared_ptr<detail::Epoch> epoch)
     : epoch_(std::move(epoch)) {}
 
-const Batch& DataLoader::iterator::operator*() const {
+const Batch* DataLoader::iterator::operator->() const {
   if (!epoch_ || epoch_->done()) {
     fail("DataLoader", "dereferencing an iterator that is past the last batch");
   }
-  return epoch_->current();
+  return &epoch_->current();
 }
 
 DataLoader::iterator& DataLoader::iterator::operator++() {
