@@ -38,7 +38,8 @@ NDArray ToTensor::operator()(const NDArray& images) const {
   const float scale = 1.0f / 255;
   const int64_t plane = h * w;
   if (c == 1) {  // the layouts agree: only scale
-    for (int64_t i = 0; i < images.size(); ++i) y[i] = x[i] * scale;
+    const int64_t total = images.size();  // hoisted: y might alias it otherwise
+    for (int64_t i = 0; i < total; ++i) y[i] = x[i] * scale;
     return out;
   }
   // (n, h*w, c) -> (n, c, h*w)
