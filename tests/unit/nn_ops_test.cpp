@@ -1,9 +1,10 @@
 // Fused nn ops: softmax, log_softmax, softmax cross-entropy and sigmoid
 // cross-entropy: values by hand, stability with large inputs, gradients.
+#include "d2l/nn_ops.hpp"
+
 #include <catch2/catch.hpp>
 #include <cmath>
 
-#include "d2l/nn_ops.hpp"
 #include "d2l/ops.hpp"
 #include "gradcheck.hpp"
 
@@ -14,8 +15,8 @@ TEST_CASE("softmax rows sum to one and match exp over sum", "[nn_ops]") {
   NDArray x{{1, 2, 3}, {0, 0, 0}};
   float s = std::exp(1.f) + std::exp(2.f) + std::exp(3.f);
   check_values(nd::softmax(x),
-               {std::exp(1.f) / s, std::exp(2.f) / s, std::exp(3.f) / s, 1 / 3.f,
-                1 / 3.f, 1 / 3.f},
+               {std::exp(1.f) / s, std::exp(2.f) / s, std::exp(3.f) / s, 1 / 3.f, 1 / 3.f,
+                1 / 3.f},
                {2, 3});
   // Along axis 0: each column sums to one.
   check_values(nd::softmax(x, 0).sum(0), {1, 1, 1}, {3});
@@ -39,8 +40,7 @@ TEST_CASE("softmax and log_softmax gradients match finite differences", "[nn_ops
   check_gradients([](const Args& in) { return nd::log_softmax(in[0], 1); }, {x3});
 }
 
-TEST_CASE("softmax_cross_entropy is minus the log probability of the label",
-          "[nn_ops]") {
+TEST_CASE("softmax_cross_entropy is minus the log probability of the label", "[nn_ops]") {
   NDArray logits{{1, 2, 3}, {1, 1, 1}};
   NDArray labels{2, 0};
   float s = std::exp(1.f) + std::exp(2.f) + std::exp(3.f);
@@ -74,9 +74,9 @@ TEST_CASE("softmax_cross_entropy gradient is softmax minus onehot", "[nn_ops]") 
 
 TEST_CASE("softmax_cross_entropy rejects bad labels and shapes", "[nn_ops]") {
   NDArray logits = nd::zeros({2, 3});
-  CHECK_THROWS_WITH(nd::softmax_cross_entropy(logits, NDArray{0, 3}),
-                    Catch::Contains("label 3 at position 1") &&
-                        Catch::Contains("0 to 2"));
+  CHECK_THROWS_WITH(
+      nd::softmax_cross_entropy(logits, NDArray{0, 3}),
+      Catch::Contains("label 3 at position 1") && Catch::Contains("0 to 2"));
   CHECK_THROWS_WITH(nd::softmax_cross_entropy(logits, NDArray{0, -1}),
                     Catch::Contains("label -1"));
   CHECK_THROWS_WITH(nd::softmax_cross_entropy(logits, NDArray{0, 1.5f}),
@@ -94,8 +94,8 @@ TEST_CASE("sigmoid_binary_cross_entropy values gradient and stability", "[nn_ops
     float p = 1 / (1 + std::exp(-x));
     return -(z * std::log(p) + (1 - z) * std::log(1 - p));
   };
-  check_values(nd::sigmoid_binary_cross_entropy(x, z),
-               {bce(-2, 0), bce(0, 1), bce(3, 1)}, {3});
+  check_values(nd::sigmoid_binary_cross_entropy(x, z), {bce(-2, 0), bce(0, 1), bce(3, 1)},
+               {3});
   // No overflow: for x = -100 and z = 1 the loss is about 100.
   check_values(nd::sigmoid_binary_cross_entropy(NDArray{-100, 100}, NDArray{1, 1}),
                {100, 0}, {2}, 1e-3f);

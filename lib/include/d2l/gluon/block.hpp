@@ -1,0 +1,106 @@
+#pragma once
+/// @file block.hpp
+/// Block: the base class of layers and networks (MXNet's `gluon.Block`).
+
+#include <concepts>
+#include <iosfwd>
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "d2l/gluon/init.hpp"
+#include "d2l/gluon/parameter.hpp"
+#include "d2l/ndarray.hpp"
+
+namespace d2l::gluon {
+
+/// A piece of a network: it owns parameters, may contain child blocks, and
+/// maps an input to an output in forward(). Subclass it for your own layers:
+///
+///     class MLP : public gluon::Block {
+///      public:
+///       MLP() {
+///         hidden_ = register_child(std::make_shared<nn::Dense>(256, "relu"));
+///         out_ = register_child(std::make_shared<nn::Dense>(10));
+///       }
+///       NDArray forward(const NDArray& x) override { return (*out_)((*hidden_)(x)); }
+///      private:
+///       std::shared_ptr<nn::Dense> hidden_, out_;
+///     };
+///
+/// Parameters are named after the class and a per-class counter, as Gluon
+/// names them: the first Dense's weight is `dense0_weight`, the next Dense's
+/// bias `dense1_bias`.
+class Block {
+ public:
+  Block() = default;
+  virtual ~Block() = default;
+
+  /// The computation: input -> output.
+  virtual NDArray forward(const NDArray& x) = 0;
+  NDArray operator()(const NDArray& x) { return forward(x); }
+
+  /// The class name and counter, with an underscore: `dense0_`.
+  const std::string& prefix() const;
+  /// The class name as printed: `Dense`, `Sequential`, `MLP`.
+  std::string class_name() const;
+
+  /// Adds `child` (its parameters become part of this block's); `name` is
+  /// how printing shows it (its position by default). Returns `child`.
+  template <std::derived_from<Block> B>
+  std::shared_ptr<B> register_child(std::shared_ptr<B> child, std::string name = "") {
+    add_child(child, std::move(name));
+    return child;
+  }
+  /// This block's child blocks, in the order they were registered.
+  const std::vector<std::pair<std::string, std::shared_ptr<Block>>>& children() const {
+    return children_;
+  }
+
+  /// Creates a parameter named prefix() + name (`dense0_` + `weight`) owned by
+  /// this block. Axes of length 0 in `shape` are inferred later.
+  Parameter register_parameter(const std::string& name, const Shape& shape,
+                               GradReq grad_req = GradReq::write,
+                               std::shared_ptr<const Initializer> init = nullptr);
+  /// Only this block's own parameters (not its children's).
+  const ParameterDict& params() const { return params_; }
+  /// This block's parameters and all its descendants', optionally only those
+  /// whose names match `regex` from the start: `collect_params(".*weight")`.
+  ParameterDict collect_params(const std::string& regex = "") const;
+
+  /// Initializes every parameter (see Parameter::initialize); layers whose
+  /// input size is unknown finish at their first forward.
+  template <std::derived_from<Initializer> Init = init::Uniform>
+  void initialize(const Init& init = Init(), bool force_reinit = false) {
+    initialize(std::make_shared<Init>(init), force_reinit);
+  }
+  void initialize(std::shared_ptr<const Initializer> init, bool force_reinit);
+
+  /// The structure as Gluon prints it: `Sequential(\n  (0): Dense(...)\n)`.
+  /// Layers override it with a one-line description.
+  virtual std::string repr() const;
+
+ private:
+  void add_child(std::shared_ptr<Block> child, std::string name);
+  mutable std::string prefix_;  // assigned at first use, from the class name
+  ParameterDict params_;
+  std::vector<std::pair<std::string, std::shared_ptr<Block>>> children_;
+};
+
+std::ostream& operator<<(std::ostream& os, const Block& block);
+
+/// While alive, layer names count from 0 again (`dense0_`), as MXNet's
+/// `with mx.name.NameManager():`; the previous counters come back after.
+class NameManager {
+ public:
+  NameManager();
+  ~NameManager();
+  NameManager(const NameManager&) = delete;
+  NameManager& operator=(const NameManager&) = delete;
+
+ private:
+  std::vector<std::pair<std::string, int>> saved_;
+};
+
+}  // namespace d2l::gluon

@@ -1,0 +1,45 @@
+#pragma once
+/// @file dense.hpp
+/// Dense: the fully connected layer, y = activation(x W^T + b).
+
+#include <cstdint>
+#include <string>
+
+#include "d2l/gluon/block.hpp"
+
+namespace d2l::gluon::nn {
+
+/// Options of Dense, for designated initializers:
+/// `nn::Dense({.units = 10, .activation = "relu"})`.
+struct DenseOptions {
+  int64_t units = 0;       ///< output size
+  std::string activation;  ///< "", "relu", "sigmoid" or "tanh"
+  bool use_bias = true;    ///< add a bias (initialized to zeros)
+  bool flatten = true;     ///< (batch, a, b, ...) is seen as (batch, a*b*...)
+  int64_t in_units = 0;    ///< input size; 0 infers it at the first forward
+};
+
+/// A fully connected layer: (batch, in_units) -> (batch, units). The weight
+/// has MXNet's layout (units, in_units); the bias is (units). The product,
+/// bias and activation run as one fused op with one output buffer.
+class Dense : public Block {
+ public:
+  explicit Dense(const DenseOptions& options);
+  /// `nn::Dense(256, "relu")`, as the book writes `nn.Dense(256, activation='relu')`.
+  explicit Dense(int64_t units, const std::string& activation = "");
+
+  /// With flatten: (batch, ...) -> (batch, units); without: (..., in_units) ->
+  /// (..., units).
+  NDArray forward(const NDArray& x) override;
+  /// `Dense(784 -> 256, Activation(relu))`, `None` while in_units is unknown.
+  std::string repr() const override;
+
+  Parameter weight;  ///< (units, in_units)
+  Parameter bias;    ///< (units); empty when use_bias is false
+  const DenseOptions& options() const { return options_; }
+
+ private:
+  DenseOptions options_;
+};
+
+}  // namespace d2l::gluon::nn
