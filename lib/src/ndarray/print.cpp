@@ -127,7 +127,8 @@ std::ostream& operator<<(std::ostream& os, const NDArray& x) {
   }
   std::string dims;
   for (size_t i = 0; i < shape.size(); ++i) {
-    dims += (i ? "x" : "") + std::to_string(shape[i]);
+    if (i > 0) dims += 'x';
+    dims += std::to_string(shape[i]);
   }
   return os << "\n<NDArray " << (shape.empty() ? "scalar" : dims) << " @"
             << x.context().str() << ">";
