@@ -4,7 +4,11 @@
 
 #include "d2l/autograd.hpp"
 #include "d2l/chapter.hpp"
+#include "d2l/data.hpp"
 #include "d2l/device.hpp"
+#include "d2l/gluon.hpp"
 #include "d2l/ndarray.hpp"
+#include "d2l/nn_ops.hpp"
 #include "d2l/ops.hpp"
 #include "d2l/shape.hpp"
+#include "d2l/vision.hpp"
