@@ -1,0 +1,123 @@
+// The chapter helper: flags, captured sections and results.json.
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "d2l/chapter.hpp"
+#include "d2l/ops.hpp"
+
+namespace fs = std::filesystem;
+using d2l::Chapter;
+using json = nlohmann::json;
+
+namespace {
+
+// argv as the C runtime would hand it to main().
+struct Args {
+  std::vector<std::string> words;
+  std::vector<char*> ptrs;
+  explicit Args(std::vector<std::string> w) : words(std::move(w)) {
+    for (auto& s : words) ptrs.push_back(s.data());
+  }
+  int argc() { return int(ptrs.size()); }
+  char** argv() { return ptrs.data(); }
+};
+
+fs::path fresh_dir(const std::string& name) {
+  fs::path dir = fs::temp_directory_path() / ("d2l_chapter_test_" + name);
+  fs::remove_all(dir);
+  return dir;
+}
+
+json read_json(const fs::path& path) {
+  std::ifstream in(path);
+  REQUIRE(in.good());
+  return json::parse(in);
+}
+
+}  // namespace
+
+TEST_CASE("chapter defaults come from the chapter and flags override them",
+          "[chapter]") {
+  fs::path dir = fresh_dir("flags");
+  Args args({"prog", "--epochs", "3", "--lr", "0.25", "--quick", "--out", dir.string()});
+  {
+    Chapter book(args.argc(), args.argv(), {.epochs = 10, .batch_size = 64, .lr = 0.1});
+    CHECK(book.epochs() == 3);
+    CHECK(book.batch_size() == 64);
+    CHECK(book.lr() == Approx(0.25));
+    CHECK(book.quick());
+    CHECK(book.device() == d2l::cpu());
+    CHECK(book.out_dir() == dir.string());
+    CHECK(book.path("fig.svg") == (dir / "fig.svg").string());
+  }
+  CHECK(fs::exists(dir / "results.json"));
+  CHECK(read_json(dir / "results.json")["profile"] == "quick");
+}
+
+TEST_CASE("output printed in a section is captured under its title", "[chapter]") {
+  fs::path dir = fresh_dir("sections");
+  Args args({"prog", "--out", dir.string()});
+  std::streambuf* original = std::cout.rdbuf();
+  std::ostringstream terminal;
+  std::cout.rdbuf(terminal.rdbuf());  // stands in for the terminal
+  {
+    Chapter book(args.argc(), args.argv());
+    std::cout << "before any section\n";
+    book.section("First");
+    std::cout << "one " << 1 << "\n";
+    book.section("Second");
+    std::cout << "two\n";
+    book.result("answer", 42.0);
+    book.result("values", d2l::NDArray{1, 2, 3});
+  }
+  CHECK(std::cout.rdbuf() == terminal.rdbuf());  // the helper restored it
+  std::cout.rdbuf(original);
+
+  // The terminal saw everything, the titles included.
+  CHECK(terminal.str().find("First") != std::string::npos);
+  CHECK(terminal.str().find("one 1") != std::string::npos);
+
+  json page = read_json(dir / "sections.json");
+  auto sections = page["sections"];
+  REQUIRE(sections.size() == 3);
+  CHECK(sections[0]["title"] == "");
+  CHECK(sections[0]["output"] == "before any section\n");
+  CHECK(sections[1]["title"] == "First");
+  CHECK(sections[1]["output"] == "one 1\n");  // the title line is not captured
+  CHECK(sections[2]["title"] == "Second");
+  CHECK(sections[2]["output"] == "two\n");
+
+  json results = read_json(dir / "results.json");
+  CHECK(results["answer"] == 42.0);
+  CHECK(results["values"]["shape"] == json::array({3}));
+  CHECK(results["values"]["values"] == json::array({1.0, 2.0, 3.0}));
+  // Written atomically: no temporary file is left behind.
+  for (const auto& entry : fs::directory_iterator(dir)) {
+    CHECK(entry.path().extension() != ".tmp");
+  }
+}
+
+TEST_CASE("sections.json is on disk as soon as the next section starts",
+          "[chapter]") {
+  fs::path dir = fresh_dir("incremental");
+  Args args({"prog", "--out", dir.string()});
+  std::ostringstream terminal;
+  std::streambuf* original = std::cout.rdbuf(terminal.rdbuf());
+  {
+    Chapter book(args.argc(), args.argv());
+    book.section("A");
+    std::cout << "a\n";
+    book.section("B");
+    // A crash here would still leave section A's output on disk.
+    json page = read_json(dir / "sections.json");
+    REQUIRE(page["sections"].size() >= 2);
+    CHECK(page["sections"][1]["output"] == "a\n");
+  }
+  std::cout.rdbuf(original);
+}
