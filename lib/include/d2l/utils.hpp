@@ -1,0 +1,14 @@
+#pragma once
+/// @file utils.hpp
+/// The book's helper functions (the d2lzh package): timing, accumulating,
+/// linear regression from scratch, Fashion-MNIST loaders, accuracy and the
+/// chapter-3 training loop, a live progress line, and SVG figures.
+
+#include "d2l/utils/accumulator.hpp"
+#include "d2l/utils/fashion_mnist.hpp"
+#include "d2l/utils/images.hpp"
+#include "d2l/utils/linreg.hpp"
+#include "d2l/utils/plot.hpp"
+#include "d2l/utils/progress.hpp"
+#include "d2l/utils/timer.hpp"
+#include "d2l/utils/train.hpp"

@@ -1,0 +1,84 @@
+#pragma once
+/// @file train.hpp
+/// Accuracy, evaluation and the training loop of chapter 3 (the book's
+/// accuracy, evaluate_accuracy and train_ch3).
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "d2l/data.hpp"
+#include "d2l/device.hpp"
+#include "d2l/gluon/block.hpp"
+#include "d2l/gluon/trainer.hpp"
+#include "d2l/ndarray.hpp"
+
+namespace d2l {
+
+/// A network as a function: a batch of inputs -> a batch of outputs.
+using NetFn = std::function<NDArray(const NDArray&)>;
+/// A loss: (predictions, labels) -> one loss per example, shape `(batch,)`.
+/// Gluon losses (`gluon::loss::SoftmaxCrossEntropyLoss()`) convert to it.
+using LossFn = std::function<NDArray(const NDArray&, const NDArray&)>;
+
+/// How many predictions are right: rows of `y_hat` `(n, classes)` whose argmax
+/// equals the label in `y` `(n,)`.
+double accuracy(const NDArray& y_hat, const NDArray& y);
+
+/// The fraction of examples in `data_iter` that `net` classifies correctly.
+/// Batches are moved to `device` first.
+double evaluate_accuracy(const NetFn& net, const gluon::data::DataLoader& data_iter,
+                         Device device = cpu());
+/// The same for a Gluon network, run in prediction mode (no dropout).
+double evaluate_accuracy(gluon::Block& net, const gluon::data::DataLoader& data_iter,
+                         Device device = cpu());
+
+/// What train_ch3 measured, one entry per epoch.
+struct TrainHistory {
+  std::vector<double> loss;              ///< mean training loss over the epoch
+  std::vector<double> train_acc;         ///< accuracy on the training batches seen
+  std::vector<double> test_acc;          ///< evaluate_accuracy on the test set
+  std::vector<double> seconds;           ///< time of the epoch (training + testing)
+  std::vector<double> examples_per_sec;  ///< training throughput
+  int epochs() const { return static_cast<int>(loss.size()); }
+};
+
+/// Trains a classifier for `num_epochs` and evaluates it after each epoch,
+/// printing to std::cout per epoch
+///
+///     epoch 3, loss 0.512, train acc 0.829, test acc 0.817, 4.1 s, 61234 examples/s
+///
+/// with a live progress line on the terminal while an epoch runs (see
+/// ProgressBar). Each batch: the loss of `loss(net(X), y)` summed over the
+/// batch, backward, then an update. This overload updates `params` with the
+/// scratch `sgd(params, lr, n)`, n the batch's number of examples (equal to
+/// `batch_size` except for a smaller last batch, which then gets its own mean).
+TrainHistory train_ch3(const NetFn& net, const gluon::data::DataLoader& train_iter,
+                       const gluon::data::DataLoader& test_iter, const LossFn& loss,
+                       int num_epochs, int64_t batch_size,
+                       const std::vector<NDArray>& params, float lr,
+                       Device device = cpu());
+/// The same with a Gluon Trainer: `trainer.step(n)` after each backward.
+TrainHistory train_ch3(const NetFn& net, const gluon::data::DataLoader& train_iter,
+                       const gluon::data::DataLoader& test_iter, const LossFn& loss,
+                       int num_epochs, int64_t batch_size, gluon::Trainer& trainer,
+                       Device device = cpu());
+/// A Gluon network with a Trainer (evaluated in prediction mode).
+TrainHistory train_ch3(gluon::Block& net, const gluon::data::DataLoader& train_iter,
+                       const gluon::data::DataLoader& test_iter, const LossFn& loss,
+                       int num_epochs, int64_t batch_size, gluon::Trainer& trainer,
+                       Device device = cpu());
+
+/// The curves of a history as an SVG file: training loss, training accuracy
+/// and test accuracy against the epoch, on one chart.
+void plot_history(const std::string& path, const TrainHistory& history,
+                  const std::string& title = "");
+
+/// The first `n` images of the test set with their true and predicted labels
+/// (`"sneaker\nsandal"`-style two-line titles), as an SVG grid: the book's
+/// `predict_ch3`. Returns how many of the n were right.
+int predict_ch3(const std::string& path, const NetFn& net,
+                const gluon::data::DataLoader& test_iter, int n = 10,
+                Device device = cpu());
+
+}  // namespace d2l
