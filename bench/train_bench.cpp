@@ -1,0 +1,145 @@
+// Training speed of the book's small Fashion-MNIST networks, written with the
+// Gluon API as a learner writes them (bench/peer_torch.py is the PyTorch peer).
+//
+//   train_bench --workload softmax|mlp --epochs N --threads T [--num-train N]
+//
+// prints one JSON line: workload, epochs, seconds_per_epoch (median of the
+// epochs after the first, a warm-up), examples_per_s, peak_rss_mb, final_loss
+// (mean loss over the last epoch).
+
+#include <sys/resource.h>
+
+#include <CLI/CLI.hpp>
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <d2l/d2l.hpp>
+#include <fstream>
+#include <numeric>
+#include <string>
+#include <vector>
+
+using namespace d2l;
+namespace gdata = d2l::gluon::data;
+namespace vision = d2l::gluon::data::vision;
+
+namespace {
+
+double median(std::vector<double> v) {
+  std::sort(v.begin(), v.end());
+  size_t n = v.size();
+  return n % 2 ? v[n / 2] : 0.5 * (v[n / 2 - 1] + v[n / 2]);
+}
+
+// Peak resident set size of the whole process in MiB, loading included
+// (Linux reports ru_maxrss in KiB).
+double peak_rss_mb() {
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  return static_cast<double>(usage.ru_maxrss) / 1024.0;
+}
+
+// Starts a new high-water mark of resident memory (Linux's VmHWM); false where
+// that is not possible.
+bool reset_peak_rss() {
+  std::ofstream clear_refs("/proc/self/clear_refs");
+  clear_refs << "5";
+  clear_refs.flush();
+  return static_cast<bool>(clear_refs);
+}
+
+// VmHWM from /proc/self/status in MiB: the peak since reset_peak_rss().
+double vm_hwm_mb() {
+  std::ifstream status("/proc/self/status");
+  std::string line;
+  while (std::getline(status, line)) {
+    if (line.rfind("VmHWM:", 0) == 0) return std::stod(line.substr(6)) / 1024.0;
+  }
+  return -1;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"Training speed of softmax regression and an MLP on Fashion-MNIST"};
+  std::string workload = "mlp";
+  int epochs = 4;
+  int threads = 2;
+  int64_t num_train = 0;
+  uint64_t seed = 0;
+  app.add_option("--workload", workload, "softmax or mlp")
+      ->check(CLI::IsMember({"softmax", "mlp"}));
+  app.add_option("--epochs", epochs, "epochs; the first is a warm-up when N > 1")
+      ->check(CLI::PositiveNumber);
+  app.add_option("--threads", threads, "CPU threads (BLAS and ours)")
+      ->check(CLI::PositiveNumber);
+  app.add_option("--num-train", num_train, "train on the first N examples (0: all)");
+  app.add_option("--seed", seed, "random seed");
+  CLI11_PARSE(app, argc, argv);
+
+  set_num_threads(threads);
+  nd::random::seed(seed);
+
+  // The whole training set in memory as float32 in [0, 1]: (n, 1, 28, 28).
+  vision::FashionMNIST mnist_train(/*train=*/true);
+  int64_t n = mnist_train.size();
+  if (num_train > 0) n = std::min(n, num_train);
+  NDArray X, y;
+  {
+    std::vector<int64_t> all(n);
+    std::iota(all.begin(), all.end(), int64_t{0});
+    gdata::Batch everything = mnist_train.gather(all);  // (n, 28, 28, 1), 0..255
+    X = vision::transforms::ToTensor()(everything.data);
+    y = everything.label;
+  }
+  gdata::DataLoader train_iter(gdata::ArrayDataset(X, y),
+                               {.batch_size = 256, .shuffle = true});
+
+  float lr = workload == "softmax" ? 0.1f : 0.5f;
+  nn::Sequential net;
+  if (workload == "softmax") {
+    net.add(nn::Dense(10));
+  } else {
+    net.add(nn::Dense(256, "relu")).add(nn::Dense(10));
+  }
+  net.initialize(init::Normal(0.01f));
+  gluon::loss::SoftmaxCrossEntropyLoss loss;
+  gluon::Trainer trainer(net.collect_params(), "sgd", {.learning_rate = lr});
+
+  double load_peak_mb = peak_rss_mb();
+  bool reset = reset_peak_rss();
+  std::vector<double> seconds;
+  double final_loss = 0;
+  for (int epoch = 0; epoch < epochs; ++epoch) {
+    auto start = std::chrono::steady_clock::now();
+    double loss_sum = 0;
+    int64_t seen = 0;
+    for (const auto& [Xb, yb] : train_iter) {
+      NDArray l;
+      {
+        autograd::record rec;
+        l = loss(net(Xb), yb);
+      }
+      l.backward();
+      int64_t batch_size = Xb.shape()[0];
+      trainer.step(batch_size);
+      loss_sum += l.sum().asscalar();
+      seen += batch_size;
+    }
+    std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - start;
+    seconds.push_back(elapsed.count());
+    final_loss = loss_sum / static_cast<double>(seen);
+  }
+
+  if (epochs > 1) seconds.erase(seconds.begin());  // the warm-up epoch
+  double per_epoch = median(seconds);
+  std::printf(
+      "{\"workload\": \"%s\", \"impl\": \"d2l\", \"epochs\": %d, \"threads\": %d, "
+      "\"num_train\": %lld, \"seconds_per_epoch\": %.6f, \"examples_per_s\": %.1f, "
+      "\"peak_rss_mb\": %.1f, \"load_peak_rss_mb\": %.1f, "
+      "\"train_peak_rss_mb\": %.1f, \"final_loss\": %.6f}\n",
+      workload.c_str(), epochs, threads, static_cast<long long>(n), per_epoch,
+      static_cast<double>(n) / per_epoch, peak_rss_mb(), load_peak_mb,
+      reset ? vm_hwm_mb() : -1.0, final_loss);
+  return 0;
+}

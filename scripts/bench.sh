@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Speed benchmarks against the PyTorch peer (bench/README.md): installs what is
+# missing (the project's packages and Debian's python3-torch, which only the
+# benchmarks use), builds the benchmark programs with the default preset (build/)
+# and runs bench/run.py, which ends by printing the table. Arguments go to
+# bench/run.py (--threads 2 --rounds 2 --epochs 4 --workloads softmax,mlp).
+# D2L_BENCH_BUILD_DIR=dir builds in dir instead of the preset's build/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+bash scripts/setup.sh
+status=$(dpkg-query -W -f='${Status}' python3-torch 2>/dev/null || true)
+if [[ "$status" != "install ok installed" ]]; then
+  echo "bench: installing python3-torch (the PyTorch peer)"
+  sudo=()
+  if ((EUID != 0)); then
+    sudo=(sudo)
+  fi
+  "${sudo[@]}" apt-get update -q
+  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -q python3-torch
+fi
+
+if [[ -n "${D2L_BENCH_BUILD_DIR:-}" ]]; then
+  build_dir=$D2L_BENCH_BUILD_DIR
+  cmake -S . -B "$build_dir" -DCMAKE_BUILD_TYPE=Release
+  cmake --build "$build_dir" --parallel 2 --target train_bench gemm_rate
+else
+  build_dir=build
+  cmake --preset default
+  cmake --build --preset default --parallel 2 --target train_bench gemm_rate
+fi
+
+echo "bench: OPENBLAS_CORETYPE=${OPENBLAS_CORETYPE:-(unset)}"
+/usr/bin/python3 bench/run.py --build-dir "$build_dir" "$@"
