@@ -11,4 +11,5 @@
 #include "d2l/nn_ops.hpp"
 #include "d2l/ops.hpp"
 #include "d2l/shape.hpp"
+#include "d2l/utils.hpp"
 #include "d2l/vision.hpp"
