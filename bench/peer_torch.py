@@ -123,6 +123,7 @@ def main():
         seconds.append(time.perf_counter() - start)
         final_loss = loss_sum / seen
 
+    epoch_seconds = [round(s, 6) for s in seconds]  # the warm-up included
     if len(seconds) > 1:
         seconds = seconds[1:]  # the warm-up epoch
     per_epoch = statistics.median(seconds)
@@ -135,7 +136,7 @@ def main():
         "load_peak_rss_mb": round(load_peak_mb, 1),
         "train_peak_rss_mb": round(vm_hwm_mb(), 1) if reset else None,
         "final_loss": round(final_loss, 6),
-        "torch_version": torch.__version__,
+        "epoch_seconds": epoch_seconds, "torch_version": torch.__version__,
     }))
 
 

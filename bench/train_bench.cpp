@@ -131,15 +131,20 @@ int main(int argc, char** argv) {
     final_loss = loss_sum / static_cast<double>(seen);
   }
 
+  std::string epoch_seconds;  // every epoch, the warm-up included
+  for (double s : seconds) {
+    epoch_seconds += (epoch_seconds.empty() ? "" : ", ") + std::to_string(s);
+  }
   if (epochs > 1) seconds.erase(seconds.begin());  // the warm-up epoch
   double per_epoch = median(seconds);
   std::printf(
       "{\"workload\": \"%s\", \"impl\": \"d2l\", \"epochs\": %d, \"threads\": %d, "
       "\"num_train\": %lld, \"seconds_per_epoch\": %.6f, \"examples_per_s\": %.1f, "
       "\"peak_rss_mb\": %.1f, \"load_peak_rss_mb\": %.1f, "
-      "\"train_peak_rss_mb\": %.1f, \"final_loss\": %.6f}\n",
+      "\"train_peak_rss_mb\": %.1f, \"final_loss\": %.6f, "
+      "\"epoch_seconds\": [%s]}\n",
       workload.c_str(), epochs, threads, static_cast<long long>(n), per_epoch,
       static_cast<double>(n) / per_epoch, peak_rss_mb(), load_peak_mb,
-      reset ? vm_hwm_mb() : -1.0, final_loss);
+      reset ? vm_hwm_mb() : -1.0, final_loss, epoch_seconds.c_str());
   return 0;
 }
