@@ -3,6 +3,7 @@
 /// Line plots written as plain SVG files (no plotting library): the book's
 /// matplotlib figures, `plot`, `semilogy` and `xyplot`.
 
+#include <concepts>
 #include <optional>
 #include <string>
 #include <utility>
@@ -16,23 +17,23 @@ namespace d2l {
 /// a dotted line (`":"`) or points (`"o"`). An empty color picks the next of
 /// the palette.
 struct Series {
-  std::vector<double> x;
-  std::vector<double> y;
-  std::string label;
+  std::vector<double> x{};
+  std::vector<double> y{};
+  std::string label{};
   std::string style = "-";
-  std::string color;
+  std::string color{};
 };
 
 /// How a figure looks; use with designated initializers:
 /// `{.xlabel = "epoch", .ylabel = "loss", .yscale = "log"}`.
 struct PlotOptions {
-  std::string title;
-  std::string xlabel;
-  std::string ylabel;
-  std::string xscale = "linear";                  ///< "linear" or "log"
-  std::string yscale = "linear";                  ///< "linear" or "log" (ticks 10^k)
-  std::optional<std::pair<double, double>> xlim;  ///< default: the data's range
-  std::optional<std::pair<double, double>> ylim;
+  std::string title{};
+  std::string xlabel{};
+  std::string ylabel{};
+  std::string xscale = "linear";                    ///< "linear" or "log"
+  std::string yscale = "linear";                    ///< "linear" or "log" (ticks 10^k)
+  std::optional<std::pair<double, double>> xlim{};  ///< default: the data's range
+  std::optional<std::pair<double, double>> ylim{};
   int width = 480;  ///< pixels
   int height = 340;
   bool legend = true;  ///< shown when a series has a label
@@ -51,12 +52,18 @@ class Figure {
   Figure& add(Series series);
   Figure& line(std::vector<double> x, std::vector<double> y, std::string label = "",
                std::string style = "-");
-  /// 1-D arrays (any array is flattened).
-  Figure& line(const NDArray& x, const NDArray& y, std::string label = "",
-               std::string style = "-");
+  /// 1-D arrays (any array is flattened). A template only so that braced
+  /// lists, `line({1, 2}, {3, 4})`, pick the vector overload.
+  template <std::same_as<NDArray> A>
+  Figure& line(const A& x, const A& y, std::string label = "", std::string style = "-") {
+    return line(values(x), values(y), std::move(label), std::move(style));
+  }
   /// Points instead of a line.
   Figure& scatter(std::vector<double> x, std::vector<double> y, std::string label = "");
-  Figure& scatter(const NDArray& x, const NDArray& y, std::string label = "");
+  template <std::same_as<NDArray> A>
+  Figure& scatter(const A& x, const A& y, std::string label = "") {
+    return scatter(values(x), values(y), std::move(label));
+  }
 
   Figure& set_title(std::string title);
   Figure& set_xlabel(std::string label);
@@ -75,14 +82,15 @@ class Figure {
   void save(const std::string& path) const;
 
  private:
+  static std::vector<double> values(const NDArray& a);
   PlotOptions options_;
   std::vector<Series> series_;
 };
 
 /// A curve for plot(): its y values (one per x) and legend label.
 struct Curve {
-  std::vector<double> y;
-  std::string label;
+  std::vector<double> y{};
+  std::string label{};
   std::string style = "-";
 };
 

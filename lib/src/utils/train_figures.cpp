@@ -1,0 +1,46 @@
+// Figures of a training run: its curves, and test images with predictions.
+#include <algorithm>
+#include <stdexcept>
+
+#include "d2l/ops.hpp"
+#include "d2l/utils/fashion_mnist.hpp"
+#include "d2l/utils/images.hpp"
+#include "d2l/utils/plot.hpp"
+#include "d2l/utils/train.hpp"
+
+namespace d2l {
+
+void plot_history(const std::string& path, const TrainHistory& history,
+                  const std::string& title) {
+  std::vector<double> epochs;
+  for (int e = 1; e <= history.epochs(); ++e) epochs.push_back(e);
+  Figure fig({.title = title, .xlabel = "epoch"});
+  fig.line(epochs, history.loss, "train loss");
+  fig.line(epochs, history.train_acc, "train acc", "--");
+  fig.line(epochs, history.test_acc, "test acc", ":");
+  if (history.epochs() == 1) fig.set_xlim(0.5, 1.5);  // one point needs some room
+  fig.save(path);
+}
+
+int predict_ch3(const std::string& path, const NetFn& net,
+                const gluon::data::DataLoader& test_iter, int n, Device device) {
+  auto it = test_iter.begin();
+  if (it == test_iter.end()) throw std::invalid_argument("predict_ch3: no test data");
+  auto batch = *it;
+  const int64_t count = std::min<int64_t>(n, batch.label.shape()[0]);
+  auto X = nd::slice_axis(batch.data, 0, 0, count);
+  auto y = nd::slice_axis(batch.label, 0, 0, count);
+  auto predicted = nd::argmax(net(X.as_in_context(device)), /*axis=*/1);
+  auto truth = get_fashion_mnist_labels(y);
+  auto guess = get_fashion_mnist_labels(predicted);
+  std::vector<std::string> titles;
+  int right = 0;
+  for (size_t i = 0; i < truth.size(); ++i) {
+    titles.push_back(truth[i] + "\n" + guess[i]);
+    right += truth[i] == guess[i];
+  }
+  show_images(path, X, /*num_rows=*/1, static_cast<int>(count), titles);
+  return right;
+}
+
+}  // namespace d2l
