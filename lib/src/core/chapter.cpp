@@ -24,6 +24,7 @@
 #include <streambuf>
 
 #include "d2l/ops.hpp"
+#include "d2l/utils/files.hpp"
 
 namespace fs = std::filesystem;
 using json = nlohmann::json;
@@ -61,19 +62,6 @@ class TeeBuf : public std::streambuf {
   std::string* capture_;
 };
 
-// Writes `text` to `path` so that readers see either the old or the new file.
-void write_atomically(const fs::path& path, const std::string& text) {
-  fs::path tmp = path;
-  tmp += ".tmp";
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    if (!out) throw std::runtime_error("cannot write " + tmp.string());
-    out << text << '\n';
-    if (!out.flush()) throw std::runtime_error("cannot write " + tmp.string());
-  }
-  fs::rename(tmp, path);
-}
-
 // "cpu", "gpu" or "gpu:N" into a Device; anything else is an error.
 Device parse_device(const std::string& text) {
   if (text == "cpu") return cpu();
@@ -82,8 +70,7 @@ Device parse_device(const std::string& text) {
       text.find_first_not_of("0123456789", 4) == std::string::npos) {
     return gpu(std::stoi(text.substr(4)));
   }
-  throw std::invalid_argument("--device: expected cpu, gpu or gpu:N, got '" + text +
-                              "'");
+  throw std::invalid_argument("--device: expected cpu, gpu or gpu:N, got '" + text + "'");
 }
 
 }  // namespace
@@ -97,8 +84,8 @@ struct Chapter::State {
     std::vector<Figure> figures;
   };
 
-  std::string name;      // program name: basename of argv[0]
-  std::string out_dir;   // where every file of the run goes
+  std::string name;     // program name: basename of argv[0]
+  std::string out_dir;  // where every file of the run goes
   ChapterDefaults values;
   bool quick = false;
   std::string device_flag = "cpu";
@@ -127,10 +114,10 @@ struct Chapter::State {
   std::string profile() const { return quick ? "quick" : "default"; }
 
   json flags() const {
-    return {{"epochs", values.epochs},       {"batch_size", values.batch_size},
-            {"lr", values.lr},               {"num_train", values.num_train},
-            {"resize", values.resize},       {"seed", values.seed},
-            {"device", device_flag},         {"quick", quick},
+    return {{"epochs", values.epochs}, {"batch_size", values.batch_size},
+            {"lr", values.lr},         {"num_train", values.num_train},
+            {"resize", values.resize}, {"seed", values.seed},
+            {"device", device_flag},   {"quick", quick},
             {"out", out_dir}};
   }
 
@@ -144,16 +131,19 @@ struct Chapter::State {
       }
       list.push_back({{"title", s.title}, {"output", s.output}, {"figures", figures}});
     }
-    json page = {{"chapter", name}, {"profile", profile()}, {"flags", flags()},
+    json page = {{"chapter", name},
+                 {"profile", profile()},
+                 {"flags", flags()},
                  {"sections", list}};
-    write_atomically(fs::path(out_dir) / "sections.json", page.dump(2));
+    write_file_atomic((fs::path(out_dir) / "sections.json").string(),
+                      page.dump(2) + "\n");
 
     json res = results;
     res["chapter"] = name;
     res["profile"] = profile();
     res["seconds"] =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    write_atomically(fs::path(out_dir) / "results.json", res.dump(2));
+    write_file_atomic((fs::path(out_dir) / "results.json").string(), res.dump(2) + "\n");
   }
 };
 

@@ -6,7 +6,7 @@
 #include <fstream>
 #include <stdexcept>
 
-#include "d2l/utils/plot.hpp"
+#include "d2l/utils/files.hpp"
 
 namespace d2l {
 

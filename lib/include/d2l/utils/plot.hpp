@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "d2l/ndarray.hpp"
+#include "d2l/utils/files.hpp"
 
 namespace d2l {
 
@@ -110,9 +111,5 @@ void semilogy(const std::string& path, const std::vector<double>& x_vals,
 /// The book's `xyplot`: y against x, labelled `x` and `name(x)`.
 void xyplot(const std::string& path, const NDArray& x, const NDArray& y,
             const std::string& name);
-
-/// Writes `content` to `path` through a temporary file in the same folder and
-/// a rename, so that a reader never sees a half-written file.
-void write_file_atomic(const std::string& path, const std::string& content);
 
 }  // namespace d2l
