@@ -1,0 +1,16 @@
+#pragma once
+// parallel_for: the library's one pool of CPU threads, sized by
+// d2l::num_threads(). Kernels split their work into tasks and call this; the
+// calling thread works too, and the call returns when every task is done.
+
+#include <cstdint>
+#include <functional>
+
+namespace d2l::detail {
+
+/// Runs `task(i)` for i in [0, num_tasks), spread over the pool's threads.
+/// Runs inline when there is one thread or one task, or when called from a
+/// task (no nested parallelism: the cores are already busy).
+void parallel_for(int64_t num_tasks, const std::function<void(int64_t)>& task);
+
+}  // namespace d2l::detail

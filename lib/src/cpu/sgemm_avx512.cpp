@@ -1,0 +1,158 @@
+// Single-precision GEMM with AVX-512, in the style of BLIS: pack panels of A
+// and B into contiguous slivers, then run a 12x32 register-blocked kernel.
+//
+// Why our own: the environment pins OpenBLAS to its AVX2 (Haswell) kernel,
+// which reaches half of what this CPU's 512-bit FMA units can do. Elsewhere
+// (no AVX-512 at compile time) gemm.cpp keeps using OpenBLAS.
+#ifdef __AVX512F__
+
+#include <immintrin.h>
+
+#include <algorithm>
+#include <cstring>
+#include <memory>
+#include <vector>
+
+#include "core/parallel.hpp"
+#include "cpu/sgemm_avx512.hpp"
+
+namespace d2l::kernels::avx512 {
+
+namespace {
+
+constexpr int64_t MR = 12;   // rows of C per kernel call
+constexpr int64_t NR = 32;   // columns of C per kernel call (two zmm registers)
+constexpr int64_t KC = 256;  // depth of one packed panel: a B sliver fits in L1
+constexpr int64_t MC = 144;  // rows of A packed at once (a multiple of MR; L2)
+constexpr int64_t NC = 3072; // columns of B packed at once (L3)
+
+// A (i, k) at a[i * rs + k * cs]; any layout, transposed or not.
+struct Matrix {
+  const float* p;
+  int64_t rs, cs;
+  float at(int64_t i, int64_t j) const { return p[i * rs + j * cs]; }
+};
+
+// Packs rows [i0, i0 + mc) x depth [k0, k0 + kc) of A into MR-row slivers:
+// for each sliver, for each k, MR consecutive values (zero-padded rows).
+void pack_a(const Matrix& A, int64_t i0, int64_t mc, int64_t k0, int64_t kc, float* out) {
+  for (int64_t ir = 0; ir < mc; ir += MR) {
+    const int64_t rows = std::min(MR, mc - ir);
+    for (int64_t k = 0; k < kc; ++k) {
+      for (int64_t r = 0; r < rows; ++r) out[r] = A.at(i0 + ir + r, k0 + k);
+      for (int64_t r = rows; r < MR; ++r) out[r] = 0.0f;
+      out += MR;
+    }
+  }
+}
+
+// Packs one NR-column sliver of B: for each k, NR consecutive values.
+void pack_b_sliver(const Matrix& B, int64_t k0, int64_t kc, int64_t j0, int64_t cols,
+                   float* out) {
+  if (B.cs == 1 && cols == NR) {  // row-major B: copy 32 floats per k
+    for (int64_t k = 0; k < kc; ++k) {
+      std::memcpy(out + k * NR, B.p + (k0 + k) * B.rs + j0, NR * sizeof(float));
+    }
+    return;
+  }
+  for (int64_t k = 0; k < kc; ++k) {
+    for (int64_t c = 0; c < cols; ++c) out[k * NR + c] = B.at(k0 + k, j0 + c);
+    for (int64_t c = cols; c < NR; ++c) out[k * NR + c] = 0.0f;
+  }
+}
+
+// C tile (MR x NR) = the product of one A sliver and one B sliver over kc.
+// The 24 accumulators stay in registers for the whole loop.
+inline void kernel(int64_t kc, const float* a, const float* b, float* tile) {
+  __m512 c[MR][2];
+#pragma GCC unroll 12
+  for (int r = 0; r < MR; ++r) c[r][0] = c[r][1] = _mm512_setzero_ps();
+  for (int64_t k = 0; k < kc; ++k) {
+    const __m512 b0 = _mm512_loadu_ps(b);
+    const __m512 b1 = _mm512_loadu_ps(b + 16);
+#pragma GCC unroll 12
+    for (int r = 0; r < MR; ++r) {
+      const __m512 ar = _mm512_set1_ps(a[r]);
+      c[r][0] = _mm512_fmadd_ps(ar, b0, c[r][0]);
+      c[r][1] = _mm512_fmadd_ps(ar, b1, c[r][1]);
+    }
+    a += MR;
+    b += NR;
+  }
+#pragma GCC unroll 12
+  for (int r = 0; r < MR; ++r) {
+    _mm512_storeu_ps(tile + r * NR, c[r][0]);
+    _mm512_storeu_ps(tile + r * NR + 16, c[r][1]);
+  }
+}
+
+// C[rows x cols block] = alpha * tile + beta * C (beta 0 never reads C).
+void store(const float* tile, int64_t rows, int64_t cols, float alpha, float beta,
+           float* c, int64_t rsc, int64_t csc) {
+  for (int64_t r = 0; r < rows; ++r) {
+    const float* t = tile + r * NR;
+    float* cr = c + r * rsc;
+    if (csc == 1) {
+      for (int64_t j = 0; j < cols; ++j) {
+        cr[j] = beta == 0.0f ? alpha * t[j] : alpha * t[j] + beta * cr[j];
+      }
+    } else {
+      for (int64_t j = 0; j < cols; ++j) {
+        float& x = cr[j * csc];
+        x = beta == 0.0f ? alpha * t[j] : alpha * t[j] + beta * x;
+      }
+    }
+  }
+}
+
+}  // namespace
+
+void sgemm(int64_t m, int64_t n, int64_t k, float alpha, const float* a, int64_t rsa,
+           int64_t csa, const float* b, int64_t rsb, int64_t csb, float beta, float* c,
+           int64_t rsc, int64_t csc) {
+  // The kernel pads columns to NR = 32: when C has few columns and many rows,
+  // compute the transpose instead (C^T = B^T A^T), which pads far less.
+  if (n < NR && m > n) {
+    std::swap(m, n);
+    std::swap(a, b);
+    std::swap(rsa, csb);
+    std::swap(csa, rsb);
+    std::swap(rsc, csc);
+  }
+  const Matrix A{a, rsa, csa}, B{b, rsb, csb};
+  const int64_t nc_max = std::min(NC, (n + NR - 1) / NR * NR);
+  auto packed_b = std::make_unique<float[]>(size_t(KC * nc_max));
+
+  for (int64_t jc = 0; jc < n; jc += NC) {
+    const int64_t nc = std::min(NC, n - jc);
+    const int64_t slivers = (nc + NR - 1) / NR;
+    for (int64_t pc = 0; pc < k; pc += KC) {
+      const int64_t kc = std::min(KC, k - pc);
+      const float beta_now = pc == 0 ? beta : 1.0f;  // later panels accumulate
+      detail::parallel_for(slivers, [&](int64_t s) {
+        const int64_t j0 = s * NR;
+        pack_b_sliver(B, pc, kc, jc + j0, std::min(NR, nc - j0), &packed_b[s * kc * NR]);
+      });
+      const int64_t blocks = (m + MC - 1) / MC;
+      detail::parallel_for(blocks, [&](int64_t blk) {
+        const int64_t ic = blk * MC, mc = std::min(MC, m - ic);
+        thread_local std::vector<float> packed_a;
+        packed_a.resize(size_t(MC * KC));
+        alignas(64) float tile[MR * NR];
+        pack_a(A, ic, mc, pc, kc, packed_a.data());
+        for (int64_t s = 0; s < slivers; ++s) {
+          const int64_t j0 = s * NR, cols = std::min(NR, nc - j0);
+          for (int64_t ir = 0; ir < mc; ir += MR) {
+            kernel(kc, &packed_a[ir * kc], &packed_b[s * kc * NR], tile);
+            store(tile, std::min(MR, mc - ir), cols, alpha, beta_now,
+                  c + (ic + ir) * rsc + (jc + j0) * csc, rsc, csc);
+          }
+        }
+      });
+    }
+  }
+}
+
+}  // namespace d2l::kernels::avx512
+
+#endif  // __AVX512F__
