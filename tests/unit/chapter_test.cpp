@@ -1,4 +1,6 @@
 // The chapter helper: flags, captured sections and results.json.
+#include "d2l/chapter.hpp"
+
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
@@ -8,7 +10,6 @@
 #include <string>
 #include <vector>
 
-#include "d2l/chapter.hpp"
 #include "d2l/ops.hpp"
 
 namespace fs = std::filesystem;
@@ -42,8 +43,7 @@ json read_json(const fs::path& path) {
 
 }  // namespace
 
-TEST_CASE("chapter defaults come from the chapter and flags override them",
-          "[chapter]") {
+TEST_CASE("chapter defaults come from the chapter and flags override them", "[chapter]") {
   fs::path dir = fresh_dir("flags");
   Args args({"prog", "--epochs", "3", "--lr", "0.25", "--quick", "--out", dir.string()});
   {
@@ -103,8 +103,7 @@ TEST_CASE("output printed in a section is captured under its title", "[chapter]"
   }
 }
 
-TEST_CASE("sections.json is on disk as soon as the next section starts",
-          "[chapter]") {
+TEST_CASE("sections.json is on disk as soon as the next section starts", "[chapter]") {
   fs::path dir = fresh_dir("incremental");
   Args args({"prog", "--out", dir.string()});
   std::ostringstream terminal;

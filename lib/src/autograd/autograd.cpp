@@ -61,8 +61,7 @@ std::vector<ArrayImpl*> topological_order(const std::vector<NDArray>& heads) {
       auto& [impl, next] = stack.back();
       const auto& node = impl->node;
       if (node && node->freed) {
-        fail("backward",
-             "the graph was freed by an earlier backward() (op '", node->op,
+        fail("backward", "the graph was freed by an earlier backward() (op '", node->op,
              "'); record the computation again, or pass retain_graph=true to the "
              "first backward()");
       }
@@ -167,14 +166,16 @@ void NDArray::attach_grad(GradReq req) {
 NDArray NDArray::grad() const {
   const auto& impl = *detail::defined(*this, "grad").impl();
   if (!impl.grad_attached) {
-    detail::fail("grad", "this array has no gradient buffer; call attach_grad() before "
+    detail::fail("grad",
+                 "this array has no gradient buffer; call attach_grad() before "
                  "autograd::record and backward()");
   }
   return impl.grad;
 }
 
-GradReq NDArray::grad_req() const { return detail::defined(*this, "grad_req")
-                                               .impl()->grad_req; }
+GradReq NDArray::grad_req() const {
+  return detail::defined(*this, "grad_req").impl()->grad_req;
+}
 
 void NDArray::backward(const NDArray& head_grad, bool retain_graph) const {
   autograd::backward({*this}, {head_grad}, retain_graph);
@@ -204,9 +205,10 @@ NDArray record_op(const char* op, NDArray out, std::vector<NDArray> inputs,
 
 void check_inplace_allowed(const NDArray& target, const char* op) {
   if (autograd::is_recording() && defined(target, op).impl()->requires_grad()) {
-    fail(op, "cannot write in place into an array that autograd is recording; "
-             "compute a new array instead (y = y + x), or do it outside "
-             "autograd::record");
+    fail(op,
+         "cannot write in place into an array that autograd is recording; "
+         "compute a new array instead (y = y + x), or do it outside "
+         "autograd::record");
   }
 }
 

@@ -13,8 +13,8 @@ namespace d2l::detail {
 
 struct Storage {
   float* ptr = nullptr;
-  int64_t size = 0;       // elements the caller asked for
-  int64_t capacity = 0;   // elements actually reserved (the size class)
+  int64_t size = 0;      // elements the caller asked for
+  int64_t capacity = 0;  // elements actually reserved (the size class)
   Device device;
 
   Storage(int64_t size, Device device);

@@ -27,15 +27,33 @@ void unary(Device d, Unary op, const float* x, float* y, int64_t n) {
   auto in = xt::adapt(x, size_t(n), xt::no_ownership(), shape);
   auto out = xt::adapt(y, size_t(n), xt::no_ownership(), shape);
   switch (op) {
-    case Unary::neg: out = -in; break;
-    case Unary::exp: out = xt::exp(in); break;
-    case Unary::log: out = xt::log(in); break;
-    case Unary::sqrt: out = xt::sqrt(in); break;
-    case Unary::square: out = in * in; break;
-    case Unary::abs: out = xt::abs(in); break;
-    case Unary::relu: out = xt::maximum(in, 0.0f); break;
-    case Unary::tanh: out = xt::tanh(in); break;
-    case Unary::step: out = xt::where(in > 0.0f, 1.0f, 0.0f); break;
+    case Unary::neg:
+      out = -in;
+      break;
+    case Unary::exp:
+      out = xt::exp(in);
+      break;
+    case Unary::log:
+      out = xt::log(in);
+      break;
+    case Unary::sqrt:
+      out = xt::sqrt(in);
+      break;
+    case Unary::square:
+      out = in * in;
+      break;
+    case Unary::abs:
+      out = xt::abs(in);
+      break;
+    case Unary::relu:
+      out = xt::maximum(in, 0.0f);
+      break;
+    case Unary::tanh:
+      out = xt::tanh(in);
+      break;
+    case Unary::step:
+      out = xt::where(in > 0.0f, 1.0f, 0.0f);
+      break;
     case Unary::sigmoid:
       // Two branches keep exp() from overflowing for large |x|.
       for (int64_t i = 0; i < n; ++i) {
@@ -121,19 +139,45 @@ void binary(Device d, Binary op, const float* a, const float* b, float* y,
   require_host(d, "binary");
   auto run = [&](auto f) { broadcast_loop(f, a, b, y, p); };
   switch (op) {
-    case Binary::add: run([](float u, float v) { return u + v; }); break;
-    case Binary::sub: run([](float u, float v) { return u - v; }); break;
-    case Binary::mul: run([](float u, float v) { return u * v; }); break;
-    case Binary::div: run([](float u, float v) { return u / v; }); break;
-    case Binary::pow: run([](float u, float v) { return std::pow(u, v); }); break;
-    case Binary::max: run([](float u, float v) { return u > v ? u : v; }); break;
-    case Binary::min: run([](float u, float v) { return u < v ? u : v; }); break;
-    case Binary::eq: run([](float u, float v) { return float(u == v); }); break;
-    case Binary::ne: run([](float u, float v) { return float(u != v); }); break;
-    case Binary::gt: run([](float u, float v) { return float(u > v); }); break;
-    case Binary::ge: run([](float u, float v) { return float(u >= v); }); break;
-    case Binary::lt: run([](float u, float v) { return float(u < v); }); break;
-    case Binary::le: run([](float u, float v) { return float(u <= v); }); break;
+    case Binary::add:
+      run([](float u, float v) { return u + v; });
+      break;
+    case Binary::sub:
+      run([](float u, float v) { return u - v; });
+      break;
+    case Binary::mul:
+      run([](float u, float v) { return u * v; });
+      break;
+    case Binary::div:
+      run([](float u, float v) { return u / v; });
+      break;
+    case Binary::pow:
+      run([](float u, float v) { return std::pow(u, v); });
+      break;
+    case Binary::max:
+      run([](float u, float v) { return u > v ? u : v; });
+      break;
+    case Binary::min:
+      run([](float u, float v) { return u < v ? u : v; });
+      break;
+    case Binary::eq:
+      run([](float u, float v) { return float(u == v); });
+      break;
+    case Binary::ne:
+      run([](float u, float v) { return float(u != v); });
+      break;
+    case Binary::gt:
+      run([](float u, float v) { return float(u > v); });
+      break;
+    case Binary::ge:
+      run([](float u, float v) { return float(u >= v); });
+      break;
+    case Binary::lt:
+      run([](float u, float v) { return float(u < v); });
+      break;
+    case Binary::le:
+      run([](float u, float v) { return float(u <= v); });
+      break;
   }
 }
 

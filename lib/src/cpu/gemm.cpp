@@ -3,7 +3,6 @@
 #include <cblas.h>
 
 #include "cpu/sgemm_avx512.hpp"
-
 #include "kernels/host_only.hpp"
 #include "kernels/kernels.hpp"
 
@@ -20,8 +19,8 @@ void gemm(Device d, bool trans_a, bool trans_b, int64_t m, int64_t n, int64_t k,
 #ifdef __AVX512F__
   // Row-major op(A) is (m, k): element (i, p) sits at i*k + p, or at p*m + i
   // when A is stored transposed; likewise for B.
-  avx512::sgemm(m, n, k, alpha, a, trans_a ? 1 : k, trans_a ? m : 1, b,
-                trans_b ? 1 : n, trans_b ? k : 1, beta, c, n, 1);
+  avx512::sgemm(m, n, k, alpha, a, trans_a ? 1 : k, trans_a ? m : 1, b, trans_b ? 1 : n,
+                trans_b ? k : 1, beta, c, n, 1);
   return;
 #endif
   const blasint lda = blasint(trans_a ? m : k);

@@ -34,8 +34,7 @@ void reduce(Device d, Reduce op, const float* x, float* y, int64_t outer, int64_
           y[o] = float(s);
         }
       } else {
-        reduce_loop([](float a, float b) { return a + b; }, 0.0f, x, y, outer, r,
-                    inner);
+        reduce_loop([](float a, float b) { return a + b; }, 0.0f, x, y, outer, r, inner);
       }
       break;
     case Reduce::max:
@@ -49,8 +48,7 @@ void reduce(Device d, Reduce op, const float* x, float* y, int64_t outer, int64_
   }
 }
 
-void argmax(Device d, const float* x, float* y, int64_t outer, int64_t r,
-            int64_t inner) {
+void argmax(Device d, const float* x, float* y, int64_t outer, int64_t r, int64_t inner) {
   require_host(d, "argmax");
   for (int64_t o = 0; o < outer; ++o) {
     for (int64_t i = 0; i < inner; ++i) {

@@ -6,6 +6,8 @@
 // (no AVX-512 at compile time) gemm.cpp keeps using OpenBLAS.
 #ifdef __AVX512F__
 
+#include "cpu/sgemm_avx512.hpp"
+
 #include <immintrin.h>
 
 #include <algorithm>
@@ -14,17 +16,16 @@
 #include <vector>
 
 #include "core/parallel.hpp"
-#include "cpu/sgemm_avx512.hpp"
 
 namespace d2l::kernels::avx512 {
 
 namespace {
 
-constexpr int64_t MR = 12;   // rows of C per kernel call
-constexpr int64_t NR = 32;   // columns of C per kernel call (two zmm registers)
-constexpr int64_t KC = 256;  // depth of one packed panel: a B sliver fits in L1
-constexpr int64_t MC = 144;  // rows of A packed at once (a multiple of MR; L2)
-constexpr int64_t NC = 3072; // columns of B packed at once (L3)
+constexpr int64_t MR = 12;    // rows of C per kernel call
+constexpr int64_t NR = 32;    // columns of C per kernel call (two zmm registers)
+constexpr int64_t KC = 256;   // depth of one packed panel: a B sliver fits in L1
+constexpr int64_t MC = 144;   // rows of A packed at once (a multiple of MR; L2)
+constexpr int64_t NC = 3072;  // columns of B packed at once (L3)
 
 // A (i, k) at a[i * rs + k * cs]; any layout, transposed or not.
 struct Matrix {

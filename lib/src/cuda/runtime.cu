@@ -12,8 +12,8 @@ namespace d2l::gpu_runtime {
 namespace {
 void check(cudaError_t err, const char* what) {
   if (err != cudaSuccess) {
-    throw std::runtime_error(std::string("gpu: ") + what + " failed: " +
-                             cudaGetErrorString(err));
+    throw std::runtime_error(std::string("gpu: ") + what +
+                             " failed: " + cudaGetErrorString(err));
   }
 }
 void require_device(int id) {

@@ -104,28 +104,24 @@ NDArray negative(const NDArray& x) {
                      [](const NDArray& g, const NDArray&, const NDArray&) { return -g; });
 }
 NDArray exp(const NDArray& x) {
-  return apply_unary(x, Unary::exp, "exp",
-                     [](const NDArray& g, const NDArray&, const NDArray& y) {
-                       return g * y;
-                     });
+  return apply_unary(
+      x, Unary::exp, "exp",
+      [](const NDArray& g, const NDArray&, const NDArray& y) { return g * y; });
 }
 NDArray log(const NDArray& x) {
-  return apply_unary(x, Unary::log, "log",
-                     [](const NDArray& g, const NDArray& x, const NDArray&) {
-                       return g / x;
-                     });
+  return apply_unary(
+      x, Unary::log, "log",
+      [](const NDArray& g, const NDArray& x, const NDArray&) { return g / x; });
 }
 NDArray sqrt(const NDArray& x) {
-  return apply_unary(x, Unary::sqrt, "sqrt",
-                     [](const NDArray& g, const NDArray&, const NDArray& y) {
-                       return g * 0.5f / y;
-                     });
+  return apply_unary(
+      x, Unary::sqrt, "sqrt",
+      [](const NDArray& g, const NDArray&, const NDArray& y) { return g * 0.5f / y; });
 }
 NDArray square(const NDArray& x) {
-  return apply_unary(x, Unary::square, "square",
-                     [](const NDArray& g, const NDArray& x, const NDArray&) {
-                       return g * 2.0f * x;
-                     });
+  return apply_unary(
+      x, Unary::square, "square",
+      [](const NDArray& g, const NDArray& x, const NDArray&) { return g * 2.0f * x; });
 }
 NDArray abs(const NDArray& x) {
   return apply_unary(x, Unary::abs, "abs",
@@ -157,30 +153,34 @@ NDArray tanh(const NDArray& x) {
 using Grads = std::pair<NDArray, NDArray>;
 
 NDArray add(const NDArray& a, const NDArray& b) {
-  return apply_binary(a, b, Binary::add, "add",
-                      [](const NDArray& g, const NDArray&, const NDArray&,
-                         const NDArray&) { return Grads{g, g}; });
+  return apply_binary(
+      a, b, Binary::add, "add",
+      [](const NDArray& g, const NDArray&, const NDArray&, const NDArray&) {
+        return Grads{g, g};
+      });
 }
 NDArray subtract(const NDArray& a, const NDArray& b) {
-  return apply_binary(a, b, Binary::sub, "subtract",
-                      [](const NDArray& g, const NDArray&, const NDArray&,
-                         const NDArray&) { return Grads{g, -g}; });
+  return apply_binary(
+      a, b, Binary::sub, "subtract",
+      [](const NDArray& g, const NDArray&, const NDArray&, const NDArray&) {
+        return Grads{g, -g};
+      });
 }
 NDArray multiply(const NDArray& a, const NDArray& b) {
-  return apply_binary(a, b, Binary::mul, "multiply",
-                      [](const NDArray& g, const NDArray& a, const NDArray& b,
-                         const NDArray&) {
-                        return Grads{detail::wants_grad(a) ? g * b : NDArray(),
-                                     detail::wants_grad(b) ? g * a : NDArray()};
-                      });
+  return apply_binary(
+      a, b, Binary::mul, "multiply",
+      [](const NDArray& g, const NDArray& a, const NDArray& b, const NDArray&) {
+        return Grads{detail::wants_grad(a) ? g * b : NDArray(),
+                     detail::wants_grad(b) ? g * a : NDArray()};
+      });
 }
 NDArray divide(const NDArray& a, const NDArray& b) {
-  return apply_binary(a, b, Binary::div, "divide",
-                      [](const NDArray& g, const NDArray& a, const NDArray& b,
-                         const NDArray& y) {
-                        return Grads{detail::wants_grad(a) ? g / b : NDArray(),
-                                     detail::wants_grad(b) ? -g * y / b : NDArray()};
-                      });
+  return apply_binary(
+      a, b, Binary::div, "divide",
+      [](const NDArray& g, const NDArray& a, const NDArray& b, const NDArray& y) {
+        return Grads{detail::wants_grad(a) ? g / b : NDArray(),
+                     detail::wants_grad(b) ? -g * y / b : NDArray()};
+      });
 }
 NDArray power(const NDArray& a, const NDArray& b) {
   return apply_binary(
@@ -195,20 +195,20 @@ NDArray power(const NDArray& a, float exponent) { return power(a, scalar(exponen
 
 // Ties send the gradient to the first input, as MXNet does.
 NDArray maximum(const NDArray& a, const NDArray& b) {
-  return apply_binary(a, b, Binary::max, "maximum",
-                      [](const NDArray& g, const NDArray& a, const NDArray& b,
-                         const NDArray&) {
-                        NDArray mask = greater_equal(a, b);
-                        return Grads{g * mask, g * (1.0f - mask)};
-                      });
+  return apply_binary(
+      a, b, Binary::max, "maximum",
+      [](const NDArray& g, const NDArray& a, const NDArray& b, const NDArray&) {
+        NDArray mask = greater_equal(a, b);
+        return Grads{g * mask, g * (1.0f - mask)};
+      });
 }
 NDArray minimum(const NDArray& a, const NDArray& b) {
-  return apply_binary(a, b, Binary::min, "minimum",
-                      [](const NDArray& g, const NDArray& a, const NDArray& b,
-                         const NDArray&) {
-                        NDArray mask = lesser_equal(a, b);
-                        return Grads{g * mask, g * (1.0f - mask)};
-                      });
+  return apply_binary(
+      a, b, Binary::min, "minimum",
+      [](const NDArray& g, const NDArray& a, const NDArray& b, const NDArray&) {
+        NDArray mask = lesser_equal(a, b);
+        return Grads{g * mask, g * (1.0f - mask)};
+      });
 }
 NDArray maximum(const NDArray& a, float b) { return maximum(a, scalar(b, a)); }
 NDArray minimum(const NDArray& a, float b) { return minimum(a, scalar(b, a)); }
@@ -284,13 +284,9 @@ NDArray operator/(float a, const NDArray& b) { return scalar(a, b) / b; }
 NDArray operator==(const NDArray& a, const NDArray& b) { return nd::equal(a, b); }
 NDArray operator!=(const NDArray& a, const NDArray& b) { return nd::not_equal(a, b); }
 NDArray operator<(const NDArray& a, const NDArray& b) { return nd::lesser(a, b); }
-NDArray operator<=(const NDArray& a, const NDArray& b) {
-  return nd::lesser_equal(a, b);
-}
+NDArray operator<=(const NDArray& a, const NDArray& b) { return nd::lesser_equal(a, b); }
 NDArray operator>(const NDArray& a, const NDArray& b) { return nd::greater(a, b); }
-NDArray operator>=(const NDArray& a, const NDArray& b) {
-  return nd::greater_equal(a, b);
-}
+NDArray operator>=(const NDArray& a, const NDArray& b) { return nd::greater_equal(a, b); }
 NDArray operator<(const NDArray& a, float b) { return a < scalar(b, a); }
 NDArray operator>(const NDArray& a, float b) { return a > scalar(b, a); }
 

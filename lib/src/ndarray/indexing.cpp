@@ -14,12 +14,13 @@ NDArray slice_box(const NDArray& x, const Shape& begin, const Shape& box) {
   Shape zero(box.size(), 0);
   kernels::copy_box(x.context(), ptr(x), x.shape(), begin, ptr(y), box, zero, box);
   Shape xs = x.shape();
-  return record_op("slice", y, {x}, [xs, begin, box](const NDArray& g) -> std::vector<NDArray> {
-    NDArray dx = nd::zeros(xs, g.context());
-    kernels::copy_box(g.context(), ptr(g), box, Shape(box.size(), 0), ptr(dx), xs, begin,
-                      box);
-    return {dx};
-  });
+  return record_op("slice", y, {x},
+                   [xs, begin, box](const NDArray& g) -> std::vector<NDArray> {
+                     NDArray dx = nd::zeros(xs, g.context());
+                     kernels::copy_box(g.context(), ptr(g), box, Shape(box.size(), 0),
+                                       ptr(dx), xs, begin, box);
+                     return {dx};
+                   });
 }
 
 }  // namespace detail
@@ -43,10 +44,9 @@ Selection select(const Shape& shape, const std::vector<Index>& index) {
     if (i < index.size() && index[i].is_integer) {
       int64_t k = index[i].integer < 0 ? index[i].integer + n : index[i].integer;
       if (k < 0 || k >= n) {
-        throw std::out_of_range(detail::cat("index: ", index[i].integer,
-                                            " is out of range for axis ", i,
-                                            " of length ", n, " (shape ",
-                                            shape_str(shape), ")"));
+        throw std::out_of_range(
+            detail::cat("index: ", index[i].integer, " is out of range for axis ", i,
+                        " of length ", n, " (shape ", shape_str(shape), ")"));
       }
       s.begin.push_back(k);
       s.box.push_back(1);
@@ -109,8 +109,8 @@ NDArray NDArray::operator[](std::vector<Index> index) const { return read(*this,
 namespace nd {
 
 NDArray slice_axis(const NDArray& x, int axis, int64_t begin, int64_t end) {
-  int a = detail::normalize_axis(axis, detail::defined(x, "slice_axis").ndim(),
-                                 "slice_axis");
+  int a =
+      detail::normalize_axis(axis, detail::defined(x, "slice_axis").ndim(), "slice_axis");
   // Unlike X[{...}], which clamps as Python does, an explicit range must fit.
   const int64_t n = x.shape()[a];
   if (begin < 0 || end > n || begin > end) {
@@ -136,7 +136,8 @@ NDArray take(const NDArray& x, const NDArray& indices, int axis) {
                        s[a], inner, m);
   NDArray idx = indices.detach();
   return detail::record_op(
-      "take", y, {x}, [s, idx, outer, inner, m, a](const NDArray& g) -> std::vector<NDArray> {
+      "take", y, {x},
+      [s, idx, outer, inner, m, a](const NDArray& g) -> std::vector<NDArray> {
         NDArray dx = zeros(s, g.context());
         kernels::scatter_add_axis(g.context(), detail::ptr(g), detail::ptr(idx),
                                   detail::ptr(dx), outer, s[a], inner, m);
@@ -163,7 +164,8 @@ NDArray pick(const NDArray& data, const NDArray& index, int axis, bool keepdims)
                 inner);
   NDArray idx = index.detach();
   return detail::record_op(
-      "pick", y, {data}, [s, idx, outer, inner, a](const NDArray& g) -> std::vector<NDArray> {
+      "pick", y, {data},
+      [s, idx, outer, inner, a](const NDArray& g) -> std::vector<NDArray> {
         NDArray dx = zeros(s, g.context());
         kernels::pick_scatter(g.context(), detail::ptr(g), detail::ptr(idx),
                               detail::ptr(dx), outer, s[a], inner);
@@ -199,7 +201,8 @@ NDArray concat(const std::vector<NDArray>& arrays, int dim) {
   std::vector<Shape> shapes;
   for (const auto& x : arrays) shapes.push_back(x.shape());
   return detail::record_op(
-      "concat", y, arrays, [shapes, offsets, a](const NDArray& g) -> std::vector<NDArray> {
+      "concat", y, arrays,
+      [shapes, offsets, a](const NDArray& g) -> std::vector<NDArray> {
         std::vector<NDArray> grads;
         for (size_t i = 0; i < shapes.size(); ++i) {
           Shape begin(shapes[i].size(), 0);

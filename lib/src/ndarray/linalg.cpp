@@ -29,8 +29,10 @@ NDArray matmul(const NDArray& a, const NDArray& b, bool ta, bool tb) {
   return detail::record_op(
       "dot", c, {a, b}, [a, b, ta, tb](const NDArray& g) -> std::vector<NDArray> {
         NDArray da, db;
-        if (detail::wants_grad(a)) da = ta ? matmul(b, g, tb, true) : matmul(g, b, false, !tb);
-        if (detail::wants_grad(b)) db = tb ? matmul(g, a, true, ta) : matmul(a, g, !ta, false);
+        if (detail::wants_grad(a))
+          da = ta ? matmul(b, g, tb, true) : matmul(g, b, false, !tb);
+        if (detail::wants_grad(b))
+          db = tb ? matmul(g, a, true, ta) : matmul(a, g, !ta, false);
         return {da, db};
       });
 }

@@ -35,8 +35,8 @@ Device common_device(const char* op, const std::vector<NDArray>& arrays) {
   Device d = device_of(defined(arrays.at(0), op));
   for (const auto& a : arrays) {
     if (device_of(defined(a, op)) != d) {
-      fail(op, "arrays live on different devices (", d.str(), " and ",
-           device_of(a).str(), "); move one with as_in_context()");
+      fail(op, "arrays live on different devices (", d.str(), " and ", device_of(a).str(),
+           "); move one with as_in_context()");
     }
   }
   return d;
@@ -73,8 +73,7 @@ NDArray::NDArray(std::initializer_list<std::initializer_list<float>> rows) {
 }
 
 NDArray::NDArray(
-    std::initializer_list<std::initializer_list<std::initializer_list<float>>>
-        matrices) {
+    std::initializer_list<std::initializer_list<std::initializer_list<float>>> matrices) {
   std::vector<float> values;
   Shape inner;
   for (const auto& m : matrices) {
@@ -91,8 +90,9 @@ NDArray::NDArray(
   *this = NDArray(values, Shape{int64_t(matrices.size()), inner[0], inner[1]});
 }
 
-const Shape& NDArray::shape() const { return detail::defined(*this, "shape")
-                                                 .impl_->shape; }
+const Shape& NDArray::shape() const {
+  return detail::defined(*this, "shape").impl_->shape;
+}
 int64_t NDArray::size() const { return shape_size(shape()); }
 int NDArray::ndim() const { return int(shape().size()); }
 Device NDArray::context() const {
@@ -156,10 +156,9 @@ NDArray NDArray::reshape(const Shape& new_shape) const {
   impl->storage = impl_->storage;  // a view: the same elements
   impl->shape = s;
   Shape old = shape();
-  return detail::record_op("reshape", NDArray(impl), {*this},
-                           [old](const NDArray& g) -> std::vector<NDArray> {
-                             return {g.reshape(old)};
-                           });
+  return detail::record_op(
+      "reshape", NDArray(impl), {*this},
+      [old](const NDArray& g) -> std::vector<NDArray> { return {g.reshape(old)}; });
 }
 
 NDArray NDArray::copy() const {

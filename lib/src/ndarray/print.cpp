@@ -60,9 +60,10 @@ struct Format {
     std::string s = raw(v, scientific);
     size_t dot = s.find('.');
     if (scientific || dot == std::string::npos) {
-      return std::string(int_width + frac_width - std::min(s.size(), int_width +
-                                                                       frac_width),
-                         ' ') + s;
+      return std::string(
+                 int_width + frac_width - std::min(s.size(), int_width + frac_width),
+                 ' ') +
+             s;
     }
     std::string left(int_width - std::min(dot, int_width), ' ');
     std::string right(frac_width - std::min(s.size() - dot, frac_width), ' ');

@@ -50,8 +50,8 @@ NDArray reduce_raw(const NDArray& x, const std::vector<int>& axes, kernels::Redu
     Shape next = shape;
     next[a] = 1;
     NDArray out = detail::empty(next, x.context());
-    kernels::reduce(x.context(), op, detail::ptr(cur), detail::ptr(out), outer,
-                    shape[a], inner);
+    kernels::reduce(x.context(), op, detail::ptr(cur), detail::ptr(out), outer, shape[a],
+                    inner);
     cur = out;
     shape = next;
   }
@@ -66,8 +66,8 @@ NDArray finish(NDArray kept, const Shape& x_shape, const std::vector<int>& axes,
 
 // max and min share their gradient: it flows to the extreme elements, split
 // evenly between ties.
-NDArray extreme(const NDArray& x, const Axes& axes_in, bool keepdims,
-                kernels::Reduce op, const char* name) {
+NDArray extreme(const NDArray& x, const Axes& axes_in, bool keepdims, kernels::Reduce op,
+                const char* name) {
   detail::defined(x, name);
   auto axes = resolve_axes(axes_in, x.ndim(), name);
   NDArray kept = reduce_raw(x, axes, op, name);
@@ -106,9 +106,10 @@ NDArray sum(const NDArray& x, const Axes& axes_in, bool keepdims) {
   NDArray kept = reduce_raw(x, axes, kernels::Reduce::sum, "sum");
   NDArray y = finish(kept, x.shape(), axes, keepdims);
   Shape xs = x.shape(), ks = kept.shape();
-  return detail::record_op("sum", y, {x}, [xs, ks](const NDArray& g) -> std::vector<NDArray> {
-    return {broadcast_to(g.reshape(ks), xs)};
-  });
+  return detail::record_op("sum", y, {x},
+                           [xs, ks](const NDArray& g) -> std::vector<NDArray> {
+                             return {broadcast_to(g.reshape(ks), xs)};
+                           });
 }
 
 NDArray mean(const NDArray& x, const Axes& axes, bool keepdims) {
