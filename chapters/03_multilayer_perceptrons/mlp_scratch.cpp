@@ -1,0 +1,149 @@
+//! # Implementing a Multilayer Perceptron from Scratch
+//!
+//! We now train the network of the previous section on Fashion-MNIST, writing
+//! every piece except the training loop ourselves: the parameters, the ReLU and
+//! the forward pass. Only one thing changes compared with softmax regression from
+//! scratch: a hidden layer of 256 units with a ReLU sits between the flattened
+//! image and the 10 class scores. The loop, `train_ch3`, is the one we wrote for
+//! softmax regression.
+#include <algorithm>
+#include <d2l/d2l.hpp>
+#include <iostream>
+#include <vector>
+
+using namespace d2l;
+
+int main(int argc, char** argv) {
+  auto book = Chapter(argc, argv, {.epochs = 5, .batch_size = 256, .lr = 0.5});
+
+  //! ## Reading the Data
+  //!
+  //! Minibatches of 256 images, as before. With `--quick` the program trains for
+  //! two epochs and tests on the first 2,000 test images only, so that the tests
+  //! finish in seconds; a line says so. (A smaller training set would be faster
+  //! still, but with this large learning rate a few dozen steps leave the test
+  //! accuracy jumping around too much to check.)
+  book.section("Reading the Data");
+  int64_t num_train = book.num_train(), num_test = 0;
+  int epochs = book.epochs();
+  if (book.quick()) {
+    num_test = 2000;
+    epochs = std::min(epochs, 2);
+    std::cout << "quick profile: " << epochs << " epochs, tested on the first "
+              << num_test << " test images\n";
+  }
+  int64_t batch_size = book.batch_size();
+  auto [train_iter, test_iter] =
+      load_data_fashion_mnist(batch_size, /*resize=*/0, num_train, num_test);
+  std::cout << train_iter.size() << " training batches, " << test_iter.size()
+            << " test batches of up to " << batch_size << " images\n";
+
+  //! ## Initializing the Model Parameters
+  //!
+  //! Each image has $28 \times 28 = 784$ pixels and there are 10 classes. The
+  //! hidden layer's width, 256, is a hyperparameter; powers of two are a common
+  //! choice because they map well onto memory and hardware, not for any deeper
+  //! reason. Each layer has a weight matrix and a bias vector. The weights start
+  //! as small random numbers, $\mathcal{N}(0, 0.01^2)$: if they all started
+  //! equal, every hidden unit would compute the same thing and receive the same
+  //! gradient, and they would stay identical forever. The biases start at zero.
+  //! `attach_grad()` asks for the gradient of each.
+  book.section("Initializing the Model Parameters");
+  const int64_t num_inputs = 784, num_outputs = 10, num_hiddens = 256;
+  auto W1 = nd::random::normal(0, 0.01, {num_inputs, num_hiddens});
+  auto b1 = nd::zeros({num_hiddens});
+  auto W2 = nd::random::normal(0, 0.01, {num_hiddens, num_outputs});
+  auto b2 = nd::zeros({num_outputs});
+  std::vector<NDArray> params{W1, b1, W2, b2};
+  for (auto& p : params) p.attach_grad();
+  int64_t count = 0;
+  for (const auto& p : params) {
+    std::cout << shape_str(p.shape()) << " ";
+    count += p.size();
+  }
+  std::cout << "\n" << count << " parameters in all\n";
+  book.result("num_params", static_cast<double>(count));
+
+  //! ## Activation Function
+  //!
+  //! We write ReLU with `nd::maximum` against 0 instead of calling `nd::relu`, to
+  //! see that there is nothing hidden in it. Autograd differentiates `maximum`
+  //! like any other operation.
+  book.section("Activation Function");
+  auto relu = [](const NDArray& X) { return nd::maximum(X, 0.0f); };
+  std::cout << relu(NDArray{-1.5f, 0, 2}) << "\n";
+
+  //! ## The Model
+  //!
+  //! The network is an ordinary C++ lambda. It flattens each image into a row of
+  //! 784 values, applies the hidden layer and its ReLU, and returns the *logits*:
+  //! the output layer's scores before softmax. Shapes, for a batch of $n$ images:
+  //! `(n, 1, 28, 28) -> (n, 784) -> (n, 256) -> (n, 10)`. The lambda captures the
+  //! parameter handles by value; they share storage with `params`, so the updates
+  //! of training are seen here.
+  book.section("The Model");
+  auto net = [=](const NDArray& X) {
+    auto H = relu(nd::dot(X.reshape({-1, num_inputs}), W1) + b1);
+    return nd::dot(H, W2) + b2;
+  };
+  auto [X0, y0] = *train_iter.begin();
+  std::cout << "a batch " << shape_str(X0.shape()) << " gives logits "
+            << shape_str(net(X0).shape()) << "\n";
+
+  //! ## The Loss Function
+  //!
+  //! Softmax and cross-entropy could be written separately, as we did for softmax
+  //! regression, but the fused Gluon loss is numerically safer: it works with
+  //! $\log \operatorname{softmax}$ computed as $o_j - \max_k o_k - \log \sum_k
+  //! e^{o_k - \max_k o_k}$, which never overflows and never takes the log of 0.
+  //! It returns one loss per example.
+  book.section("The Loss Function");
+  gluon::loss::SoftmaxCrossEntropyLoss loss;
+  auto l0 = loss(net(X0), y0);
+  std::cout << "losses of the first batch: " << shape_str(l0.shape()) << ", mean "
+            << l0.mean().asscalar() << " (log 10 = 2.3026)\n";
+
+  //! ## Training
+  //!
+  //! `train_ch3` runs the epochs: for each batch it records the forward pass,
+  //! back-propagates the summed loss and calls the scratch `sgd`, which divides
+  //! by the batch size. The learning rate 0.5 is larger than the 0.1 of softmax
+  //! regression; with the extra layer, the small initial weights make the first
+  //! gradients small, and a bolder step helps.
+  book.section("Training");
+  auto history =
+      train_ch3(net, train_iter, test_iter, loss, epochs, batch_size, params, book.lr());
+  plot_history(book.path("history.svg"), history, "MLP from scratch");
+  book.figure("history.svg", "Training loss, training accuracy and test accuracy");
+  book.result("loss", history.loss);
+  book.result("train_acc", history.train_acc);
+  book.result("test_acc", history.test_acc);
+  book.result("final_loss", history.loss.back());
+  book.result("final_train_acc", history.train_acc.back());
+  book.result("final_test_acc", history.test_acc.back());
+
+  //! ## Evaluation
+  //!
+  //! The training loss ends well below softmax regression's (about 0.49 after the
+  //! same five epochs), and the training accuracy is higher too. The test
+  //! accuracy moves by a few points from one epoch to the next at this large
+  //! learning rate, so compare it over several runs (`--seed`) before drawing
+  //! conclusions. Here are ten test images with the true label above the
+  //! predicted one.
+  book.section("Evaluation");
+  int right = predict_ch3(book.path("predictions.svg"), net, test_iter, /*n=*/10);
+  book.figure("predictions.svg", "True (first line) and predicted labels");
+  std::cout << right << " of the first 10 test images classified correctly\n";
+
+  //! ## Exercises
+  //!
+  //! 1. Change `num_hiddens` to 64, 128, 512 and 1024. How do the accuracies
+  //!    change, and how does the time per epoch change?
+  //! 2. Add a second hidden layer of 256 units. Do you need to change the learning
+  //!    rate to train it well?
+  //! 3. Replace `relu` by `nd::sigmoid`. Why is training slower at the start?
+  //! 4. Try learning rates from 0.05 to 2. Which gives the best test accuracy
+  //!    after 5 epochs, and what goes wrong at the large end?
+  //! 5. Initialize all the weights to the same constant, say 0.01. Train and look
+  //!    at `W1`: why do its 256 columns stay equal?
+}
