@@ -1,0 +1,44 @@
+// Checks of chapters/02_linear_networks/linear_regression_gluon.cpp: Dense(1),
+// L2Loss and the SGD Trainer recover the weights and bias of the data.
+#include <catch2/catch.hpp>
+#include <cmath>
+#include <vector>
+
+#include "chapters/results.hpp"
+
+using chapter_test::scalar;
+using chapter_test::shape;
+using chapter_test::values;
+using ShapeV = std::vector<int64_t>;
+
+namespace {
+
+const char* const kName = "linear_regression_gluon";
+
+}  // namespace
+
+TEST_CASE("the Gluon loss falls to the level of the noise", "[linear_regression_gluon]") {
+  auto losses = values(kName, "epoch_losses");
+  REQUIRE(!losses.empty());
+  for (double l : losses) CHECK(std::isfinite(l));
+  CHECK(losses.back() <= losses.front());
+  // Half the noise variance is 0.5 * 0.01^2 = 5e-5; allow for sampling.
+  CHECK(scalar(kName, "final_loss") < 2e-4);
+}
+
+TEST_CASE("Dense stores its weight as outputs x inputs", "[linear_regression_gluon]") {
+  CHECK(values(kName, "w_shape") == std::vector<double>{1, 2});
+}
+
+TEST_CASE("the learned weight and bias are close to the true ones",
+          "[linear_regression_gluon]") {
+  auto w = values(kName, "w");
+  REQUIRE(w.size() == 2);
+  CHECK(w[0] == Approx(2).margin(1e-2));
+  CHECK(w[1] == Approx(-3.4).margin(1e-2));
+  CHECK(scalar(kName, "b") == Approx(4.2).margin(1e-2));
+  CHECK(shape(kName, "w_error") == ShapeV{2});
+  for (double e : values(kName, "w_error")) CHECK(std::abs(e) < 1e-2);
+  CHECK(std::abs(scalar(kName, "b_error")) < 1e-2);
+  CHECK(values(kName, "w_error")[1] == Approx(-3.4 - w[1]).margin(1e-5));
+}
