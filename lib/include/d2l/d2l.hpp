@@ -10,6 +10,7 @@
 #include "d2l/ndarray.hpp"
 #include "d2l/nn_ops.hpp"
 #include "d2l/ops.hpp"
+#include "d2l/serialize.hpp"
 #include "d2l/shape.hpp"
 #include "d2l/utils.hpp"
 #include "d2l/vision.hpp"

@@ -68,12 +68,77 @@ void Block::add_child(std::shared_ptr<Block> child, std::string name) {
   children_.emplace_back(std::move(name), std::move(child));
 }
 
+namespace {
+// Known axes (not 0) must agree for `a` and `b` to describe one parameter.
+bool compatible(const Shape& a, const Shape& b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i) {
+    if (a[i] != 0 && b[i] != 0 && a[i] != b[i]) return false;
+  }
+  return true;
+}
+
+// A constant's initializer: a copy of the value, whatever initialize() is told.
+class CopyValue : public Initializer {
+ public:
+  explicit CopyValue(NDArray value) : value_(std::move(value)) {}
+  void init_weight(const std::string&, NDArray& data) const override {
+    data.assign(value_);
+  }
+
+ private:
+  NDArray value_;
+};
+}  // namespace
+
+void Block::share_parameters(const ParameterDict& shared) { shared_ = shared; }
+
 Parameter Block::register_parameter(const std::string& name, const Shape& shape,
                                     GradReq grad_req,
                                     std::shared_ptr<const Initializer> init) {
-  Parameter p(prefix() + name, shape, grad_req, std::move(init));
+  if (params_.prefix().empty()) params_ = ParameterDict(prefix());
+  Parameter p;
+  if (!shared_.empty()) {
+    const std::string wanted = shared_.prefix() + name;
+    if (!shared_.contains(wanted)) {
+      detail::fail("register_parameter", "block '", prefix(), "' was told to share the ",
+                   "parameters of '", shared_.prefix(), "', which has no '", wanted, "'");
+    }
+    p = shared_[wanted];
+    if (!compatible(p.shape(), shape)) {
+      detail::fail("register_parameter", "block '", prefix(), "' cannot share '", wanted,
+                   "' of shape ", shape_str(p.shape()), ": it needs shape ",
+                   shape_str(shape));
+    }
+    if (p.shape() != shape && !p.is_initialized()) {
+      // Each side may know axes the other does not: keep what both know.
+      Shape merged = p.shape();
+      for (size_t i = 0; i < merged.size(); ++i) {
+        if (merged[i] == 0) merged[i] = shape[i];
+      }
+      p.set_shape(merged);
+    }
+  } else {
+    p = Parameter(prefix() + name, shape, grad_req, std::move(init));
+  }
   params_.add(p);
+  named_.emplace_back(name, p);
   return p;
+}
+
+Parameter Block::register_constant(const std::string& name, const NDArray& value) {
+  return register_parameter(name, value.shape(), GradReq::null,
+                            std::make_shared<CopyValue>(value.detach().copy()));
+}
+
+std::vector<std::pair<std::string, Parameter>> Block::structural_params() const {
+  std::vector<std::pair<std::string, Parameter>> out = named_;
+  for (const auto& [child_name, child] : children_) {
+    for (auto& [name, p] : child->structural_params()) {
+      out.emplace_back(child_name + "." + name, p);
+    }
+  }
+  return out;
 }
 
 ParameterDict Block::collect_params(const std::string& regex) const {
@@ -88,6 +153,7 @@ void Block::initialize(std::shared_ptr<const Initializer> init, bool force_reini
 }
 
 std::string Block::repr() const {
+  if (children_.empty()) return class_name() + "()";
   std::string s = class_name() + "(\n";
   for (const auto& [name, child] : children_) {
     s += "  (" + name + "): " + indent(child->repr()) + "\n";

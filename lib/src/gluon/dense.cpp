@@ -72,6 +72,7 @@ Dense::Dense(const DenseOptions& options) : options_(options) {
     fail("nn::Dense", "in_units must be >= 0 (0: infer), got ", options.in_units);
   }
   parse_activation(options.activation);
+  if (!options.params.empty()) share_parameters(options.params);
   weight = register_parameter("weight", {options.units, options.in_units});
   if (options.use_bias) {
     bias = register_parameter("bias", {options.units}, GradReq::write,

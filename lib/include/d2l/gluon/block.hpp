@@ -15,6 +15,16 @@
 
 namespace d2l::gluon {
 
+/// Options of Block::load_parameters, for designated initializers:
+/// `net.load_parameters("mlp.npz", {.allow_missing = true})`.
+struct LoadParametersOptions {
+  /// Leave the network's parameters that the file lacks as they are (instead of
+  /// an error).
+  bool allow_missing = false;
+  /// Skip the file's parameters that the network lacks (instead of an error).
+  bool ignore_extra = false;
+};
+
 /// A piece of a network: it owns parameters, may contain child blocks, and
 /// maps an input to an output in forward(). Subclass it for your own layers:
 ///
@@ -63,11 +73,33 @@ class Block {
   Parameter register_parameter(const std::string& name, const Shape& shape,
                                GradReq grad_req = GradReq::write,
                                std::shared_ptr<const Initializer> init = nullptr);
+  /// A parameter that is never trained (grad_req null), set to a copy of
+  /// `value` whenever the block is initialized: Gluon's `params.get_constant`.
+  Parameter register_constant(const std::string& name, const NDArray& value);
   /// Only this block's own parameters (not its children's).
   const ParameterDict& params() const { return params_; }
   /// This block's parameters and all its descendants', optionally only those
   /// whose names match `regex` from the start: `collect_params(".*weight")`.
   ParameterDict collect_params(const std::string& regex = "") const;
+
+  /// Every parameter under its structural name: the path of child names and
+  /// the parameter's own name, `0.weight`, `1.bias`, `hidden.weight`. Unlike
+  /// `dense0_weight`, these names do not depend on how many blocks the program
+  /// made before, so a fresh instance of the same network has the same ones. A
+  /// parameter reached along two paths (a shared layer) is listed under both.
+  std::vector<std::pair<std::string, Parameter>> structural_params() const;
+
+  /// Writes every parameter to `path` as a `.npz` archive (one `.npy` per
+  /// parameter, named by structural_params()), readable by `np.load`. The
+  /// file is written under a temporary name and renamed.
+  void save_parameters(const std::string& path) const;
+  /// Reads parameters saved by save_parameters() (or any `.npz` with those
+  /// names) into this network, which may be uninitialized (the file then
+  /// fixes the shapes). Everything is checked before anything is assigned:
+  /// a missing or extra parameter, or a shape mismatch, is an error naming
+  /// the file, the parameter and the shapes, and the network is unchanged.
+  void load_parameters(const std::string& path,
+                       const LoadParametersOptions& options = {});
 
   /// Initializes every parameter (see Parameter::initialize); layers whose
   /// input size is unknown finish at their first forward.
@@ -81,10 +113,19 @@ class Block {
   /// Layers override it with a one-line description.
   virtual std::string repr() const;
 
+ protected:
+  /// Makes register_parameter() reuse the parameters of `shared` instead of
+  /// creating new ones: a parameter registered as `weight` becomes the one
+  /// named shared.prefix() + `weight` (Gluon's `params=other.params`). Call it
+  /// in the constructor, before registering parameters.
+  void share_parameters(const ParameterDict& shared);
+
  private:
   void add_child(std::shared_ptr<Block> child, std::string name);
   mutable std::string prefix_;  // assigned at first use, from the class name
   ParameterDict params_;
+  ParameterDict shared_;                                  // see share_parameters
+  std::vector<std::pair<std::string, Parameter>> named_;  // own, by local name
   std::vector<std::pair<std::string, std::shared_ptr<Block>>> children_;
 };
 

@@ -83,7 +83,8 @@ std::ostream& operator<<(std::ostream& os, const Parameter& p);
 /// Parameters by name, in the order they were added (MXNet's ParameterDict).
 class ParameterDict {
  public:
-  explicit ParameterDict(std::string prefix = "") : prefix_(std::move(prefix)) {}
+  ParameterDict() = default;
+  explicit ParameterDict(std::string prefix) : prefix_(std::move(prefix)) {}
 
   /// Adds `p`; adding the same parameter again is a no-op, while another
   /// parameter with the same name is an error.

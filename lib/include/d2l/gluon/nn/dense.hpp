@@ -17,6 +17,9 @@ struct DenseOptions {
   bool use_bias = true;    ///< add a bias (initialized to zeros)
   bool flatten = true;     ///< (batch, a, b, ...) is seen as (batch, a*b*...)
   int64_t in_units = 0;    ///< input size; 0 infers it at the first forward
+  /// Another Dense's parameters to use instead of new ones (shared weights):
+  /// `nn::Dense({.units = 8, .params = other.params()})`. Empty: own ones.
+  ParameterDict params = ParameterDict();
 };
 
 /// A fully connected layer: (batch, in_units) -> (batch, units). The weight

@@ -1,0 +1,158 @@
+// ZIP archives, just enough for .npz files: the local headers, the central
+// directory and its end record (PKWARE APPNOTE 6.3), with ZIP64 sizes read.
+#include "io/zip.hpp"
+
+#include <zlib.h>
+
+#include <cstdint>
+#include <stdexcept>
+
+namespace d2l::io {
+
+namespace {
+
+constexpr uint32_t kLocal = 0x04034b50, kCentral = 0x02014b50, kEnd = 0x06054b50;
+
+void put16(std::string& s, uint32_t v) {
+  s += char(v & 0xff);
+  s += char((v >> 8) & 0xff);
+}
+void put32(std::string& s, uint32_t v) {
+  put16(s, v & 0xffff);
+  put16(s, v >> 16);
+}
+
+uint64_t get(std::string_view b, size_t at, int bytes) {
+  uint64_t v = 0;
+  for (int i = 0; i < bytes; ++i) v |= uint64_t(uint8_t(b[at + i])) << (8 * i);
+  return v;
+}
+
+[[noreturn]] void corrupt(const std::string& where, const std::string& what) {
+  throw std::runtime_error(where + ": not a valid .npz (ZIP) archive (" + what + ")");
+}
+
+std::string inflate_raw(std::string_view data, size_t size, const std::string& where) {
+  std::string out(size, '\0');
+  z_stream z{};
+  if (inflateInit2(&z, -MAX_WBITS) != Z_OK) corrupt(where, "zlib init failed");
+  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
+  z.avail_in = uInt(data.size());
+  z.next_out = reinterpret_cast<Bytef*>(out.data());
+  z.avail_out = uInt(size);
+  int rc = inflate(&z, Z_FINISH);
+  inflateEnd(&z);
+  if (rc != Z_STREAM_END || z.total_out != size) corrupt(where, "bad deflate data");
+  return out;
+}
+
+}  // namespace
+
+std::string write_zip(const ZipEntries& entries) {
+  std::string out, central;
+  for (const auto& [name, bytes] : entries) {
+    if (bytes.size() >= 0xffffffffu || out.size() >= 0xffffffffu) {
+      throw std::runtime_error(
+          "write_zip: entries over 4 GiB need ZIP64, which this "
+          "writer does not produce");
+    }
+    const uint32_t crc = uint32_t(
+        crc32(0L, reinterpret_cast<const Bytef*>(bytes.data()), uInt(bytes.size())));
+    const uint32_t offset = uint32_t(out.size());
+    // Local file header: version 2.0, no flags, stored, time/date 1980-01-01.
+    put32(out, kLocal);
+    put16(out, 20), put16(out, 0), put16(out, 0), put16(out, 0), put16(out, 0x21);
+    put32(out, crc), put32(out, uint32_t(bytes.size())),
+        put32(out, uint32_t(bytes.size()));
+    put16(out, uint32_t(name.size())), put16(out, 0);
+    out += name;
+    out += bytes;
+    // Its central directory record.
+    put32(central, kCentral);
+    put16(central, 20), put16(central, 20), put16(central, 0), put16(central, 0);
+    put16(central, 0), put16(central, 0x21);
+    put32(central, crc), put32(central, uint32_t(bytes.size()));
+    put32(central, uint32_t(bytes.size()));
+    put16(central, uint32_t(name.size())), put16(central, 0), put16(central, 0);
+    put16(central, 0), put16(central, 0), put32(central, 0), put32(central, offset);
+    central += name;
+  }
+  const uint32_t central_at = uint32_t(out.size());
+  out += central;
+  put32(out, kEnd);
+  put16(out, 0), put16(out, 0);
+  put16(out, uint32_t(entries.size())), put16(out, uint32_t(entries.size()));
+  put32(out, uint32_t(central.size())), put32(out, central_at), put16(out, 0);
+  return out;
+}
+
+ZipEntries read_zip(std::string_view b, const std::string& where) {
+  // The end record is within the last 22 + 65535 bytes (its comment).
+  if (b.size() < 22) corrupt(where, "too short: " + std::to_string(b.size()) + " bytes");
+  size_t end = std::string_view::npos;
+  for (size_t i = b.size() - 22;; --i) {
+    if (get(b, i, 4) == kEnd) {
+      end = i;
+      break;
+    }
+    if (i == 0 || b.size() - i > 22 + 65535) break;
+  }
+  if (end == std::string_view::npos) {
+    corrupt(where,
+            "no end-of-central-directory record; the file is truncated or "
+            "not a ZIP archive");
+  }
+  uint64_t count = get(b, end + 10, 2), at = get(b, end + 16, 4);
+  ZipEntries entries;
+  for (uint64_t e = 0; e < count; ++e) {
+    if (at + 46 > b.size() || get(b, at, 4) != kCentral) {
+      corrupt(where, "bad central directory record " + std::to_string(e));
+    }
+    const uint64_t method = get(b, at + 10, 2), crc = get(b, at + 16, 4);
+    uint64_t csize = get(b, at + 20, 4), usize = get(b, at + 24, 4);
+    const uint64_t name_len = get(b, at + 28, 2), extra_len = get(b, at + 30, 2);
+    const uint64_t comment_len = get(b, at + 32, 2);
+    uint64_t local = get(b, at + 42, 4);
+    if (at + 46 + name_len + extra_len > b.size()) corrupt(where, "truncated directory");
+    std::string name(b.substr(at + 46, name_len));
+    // ZIP64 extra field: the 64-bit values of the fields set to 0xffffffff.
+    for (uint64_t x = at + 46 + name_len; x + 4 <= at + 46 + name_len + extra_len;) {
+      const uint64_t id = get(b, x, 2), len = get(b, x + 2, 2);
+      if (id == 1) {
+        uint64_t p = x + 4;
+        if (usize == 0xffffffff) usize = get(b, p, 8), p += 8;
+        if (csize == 0xffffffff) csize = get(b, p, 8), p += 8;
+        if (local == 0xffffffff) local = get(b, p, 8);
+      }
+      x += 4 + len;
+    }
+    if (local + 30 > b.size() || get(b, local, 4) != kLocal) {
+      corrupt(where, "bad local header of '" + name + "'");
+    }
+    const uint64_t data_at = local + 30 + get(b, local + 26, 2) + get(b, local + 28, 2);
+    if (data_at + csize > b.size()) {
+      corrupt(where,
+              "'" + name + "' is truncated: it needs " + std::to_string(csize) +
+                  " bytes, the file ends after " +
+                  std::to_string(b.size() - std::min<uint64_t>(data_at, b.size())));
+    }
+    std::string_view raw = b.substr(data_at, csize);
+    std::string bytes;
+    if (method == 0) {
+      bytes = std::string(raw);
+    } else if (method == 8) {
+      bytes = inflate_raw(raw, usize, where);
+    } else {
+      corrupt(where, "'" + name + "' uses compression method " + std::to_string(method) +
+                         " (only stored and deflate are read)");
+    }
+    const uint32_t actual = uint32_t(
+        crc32(0L, reinterpret_cast<const Bytef*>(bytes.data()), uInt(bytes.size())));
+    if (actual != crc) corrupt(where, "CRC mismatch in '" + name + "': corrupt data");
+    entries.emplace_back(std::move(name), std::move(bytes));
+    at += 46 + name_len + extra_len + comment_len;
+  }
+  return entries;
+}
+
+}  // namespace d2l::io
