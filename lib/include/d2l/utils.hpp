@@ -5,8 +5,8 @@
 /// chapter-3 training loop, a live progress line, and SVG figures.
 
 #include "d2l/utils/accumulator.hpp"
-#include "d2l/utils/files.hpp"
 #include "d2l/utils/fashion_mnist.hpp"
+#include "d2l/utils/files.hpp"
 #include "d2l/utils/images.hpp"
 #include "d2l/utils/linreg.hpp"
 #include "d2l/utils/plot.hpp"
