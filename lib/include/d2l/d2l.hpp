@@ -4,6 +4,7 @@
 
 #include "d2l/autograd.hpp"
 #include "d2l/chapter.hpp"
+#include "d2l/conv_ops.hpp"
 #include "d2l/data.hpp"
 #include "d2l/device.hpp"
 #include "d2l/gluon.hpp"

@@ -75,4 +75,38 @@ void pick_scatter(Device d, const float* grad, const float* index, float* data_g
 void transfer(const float* src, Device src_device, float* dst, Device dst_device,
               int64_t n);
 
+// ---- Convolution and pooling of NCHW images -----------------------------------
+
+/// A window sliding over (H, W) planes: kernel, stride, padding and dilation
+/// per axis, and the output size (OH, OW) they give.
+struct Window2D {
+  int64_t height = 0, width = 0;
+  int64_t kernel_h = 1, kernel_w = 1;
+  int64_t stride_h = 1, stride_w = 1;
+  int64_t pad_h = 0, pad_w = 0;
+  int64_t dilate_h = 1, dilate_w = 1;
+  int64_t out_h = 0, out_w = 0;
+};
+
+/// (n, c, H, W) images -> cols (c*KH*KW, n*OH*OW): row (ci, i, j) column
+/// b*OH*OW + p holds the pixel that tap (i, j) of channel ci sees at output
+/// position p of image b (0 in the padding).
+void im2col(Device d, const float* x, float* cols, const Window2D& g, int64_t c,
+            int64_t n);
+/// The adjoint of im2col: x (n, c, H, W) is overwritten with the sum of the
+/// column entries that came from each pixel.
+void col2im(Device d, const float* cols, float* x, const Window2D& g, int64_t c,
+            int64_t n);
+
+enum class Pool { max, avg };
+
+/// y (planes, OH, OW) = max or mean of each window of x (planes, H, W). Max
+/// ignores the padding; avg divides by KH*KW (padding counted as zeros).
+void pool2d(Device d, Pool op, const float* x, float* y, const Window2D& g,
+            int64_t planes);
+/// dx (planes, H, W) = the gradient of pool2d given dy (planes, OH, OW); max
+/// sends each window's gradient to its first maximal element (row-major).
+void pool2d_backward(Device d, Pool op, const float* x, const float* dy, float* dx,
+                     const Window2D& g, int64_t planes);
+
 }  // namespace d2l::kernels

@@ -1,0 +1,60 @@
+#pragma once
+/// @file conv_ops.hpp
+/// Convolution and pooling of NCHW images (MXNet's `nd.Convolution` and
+/// `nd.Pooling`), each with its gradient.
+
+#include <cstdint>
+#include <string>
+
+#include "d2l/ndarray.hpp"
+
+namespace d2l {
+
+/// A (height, width) pair for kernel sizes, strides, padding and dilation:
+/// `5` means (5, 5), `{1, 2}` means height 1 and width 2.
+struct Pair2 {
+  int64_t h = 0, w = 0;
+  constexpr Pair2() = default;
+  constexpr Pair2(int64_t both) : h(both), w(both) {}  // NOLINT: 5 is (5, 5)
+  constexpr Pair2(int64_t h_, int64_t w_) : h(h_), w(w_) {}
+  bool operator==(const Pair2&) const = default;
+};
+
+namespace nd {
+
+/// Options of convolution, for designated initializers:
+/// `{.kernel = {5, 5}, .pad = 2}`.
+struct ConvolutionOptions {
+  Pair2 kernel = {};  ///< (KH, KW); (0, 0) takes it from the weight's shape
+  Pair2 stride = 1;   ///< step between windows
+  Pair2 pad = 0;      ///< zeros added on each side
+  Pair2 dilate = 1;   ///< spacing between kernel taps (1: dense kernel)
+};
+
+/// Cross-correlation of each image with each filter, as deep learning calls
+/// convolution: (N, C, H, W) x (F, C, KH, KW) -> (N, F, OH, OW), plus `bias`
+/// (F) when it is defined (pass `NDArray()` for none), where
+/// OH = (H + 2 pad.h - dilate.h (KH - 1) - 1) / stride.h + 1, rounded down, and
+/// likewise OW.
+NDArray convolution(const NDArray& x, const NDArray& weight, const NDArray& bias,
+                    const ConvolutionOptions& options);
+
+/// Options of pooling: `{.kernel = 2}` is 2x2 max pooling with stride 2.
+struct PoolingOptions {
+  Pair2 kernel = {};         ///< window (KH, KW)
+  Pair2 stride = {};         ///< step between windows; (0, 0): the kernel
+  Pair2 pad = 0;             ///< padding on each side (ignored by max)
+  std::string type = "max";  ///< "max" or "avg"
+  bool global = false;       ///< one window over the whole image: (OH, OW) = (1, 1)
+};
+
+/// Max or average over windows of each channel: (N, C, H, W) -> (N, C, OH, OW),
+/// with OH = (H + 2 pad.h - KH) / stride.h + 1 rounded down (MXNet's "valid"
+/// convention), and likewise OW. Average pooling divides by the full window
+/// size, padding included (MXNet's count_include_pad). The gradient of max
+/// pooling goes to the first maximal element of each window, in row-major
+/// order.
+NDArray pooling(const NDArray& x, const PoolingOptions& options);
+
+}  // namespace nd
+}  // namespace d2l

@@ -1,0 +1,178 @@
+// Convolution as im2col + GEMM over chunks of images, with its gradients for
+// the input (GEMM + col2im), the weight (GEMM, accumulated) and the bias.
+#include "d2l/conv_ops.hpp"
+
+#include <algorithm>
+
+#include "d2l/ops.hpp"
+#include "ndarray/impl.hpp"
+
+namespace d2l::nd {
+
+using detail::fail;
+using detail::ptr;
+
+namespace {
+
+constexpr const char* kOp = "convolution";
+
+std::string pair_str(Pair2 p) { return detail::cat("(", p.h, ", ", p.w, ")"); }
+
+// Checks shapes and options: x (N, C, H, W), weight (F, C, KH, KW), bias (F).
+kernels::Window2D conv_window(const NDArray& x, const NDArray& w, const NDArray& b,
+                              const ConvolutionOptions& o) {
+  detail::defined(x, kOp);
+  detail::defined(w, kOp);
+  const Shape &xs = x.shape(), &ws = w.shape();
+  if (xs.size() != 4) {
+    fail(kOp, "expects input x of shape (N, C, H, W), got ", shape_str(xs));
+  }
+  if (ws.size() != 4) {
+    fail(kOp, "expects weight of shape (F, C, KH, KW), got ", shape_str(ws));
+  }
+  if (ws[1] != xs[1]) {
+    fail(kOp, "input x of shape ", shape_str(xs), " has ", xs[1],
+         " channels but weight of shape ", shape_str(ws), " expects ", ws[1]);
+  }
+  if (o.kernel != Pair2() && o.kernel != Pair2(ws[2], ws[3])) {
+    fail(kOp, "kernel ", pair_str(o.kernel), " does not match weight of shape ",
+         shape_str(ws));
+  }
+  if (b.defined() && b.shape() != Shape{ws[0]}) {
+    fail(kOp, "expects bias of shape (", ws[0], ",) for weight of shape ", shape_str(ws),
+         ", got ", shape_str(b.shape()));
+  }
+  if (o.stride.h < 1 || o.stride.w < 1 || o.dilate.h < 1 || o.dilate.w < 1 ||
+      o.pad.h < 0 || o.pad.w < 0) {
+    fail(kOp, "stride and dilate must be >= 1 and pad >= 0, got stride ",
+         pair_str(o.stride), ", dilate ", pair_str(o.dilate), ", pad ", pair_str(o.pad));
+  }
+  kernels::Window2D g{.height = xs[2],
+                      .width = xs[3],
+                      .kernel_h = ws[2],
+                      .kernel_w = ws[3],
+                      .stride_h = o.stride.h,
+                      .stride_w = o.stride.w,
+                      .pad_h = o.pad.h,
+                      .pad_w = o.pad.w,
+                      .dilate_h = o.dilate.h,
+                      .dilate_w = o.dilate.w};
+  const int64_t span_h = o.dilate.h * (ws[2] - 1) + 1;  // the dilated kernel
+  const int64_t span_w = o.dilate.w * (ws[3] - 1) + 1;
+  if (xs[2] + 2 * o.pad.h < span_h || xs[3] + 2 * o.pad.w < span_w) {
+    fail(kOp, "the kernel (", span_h, ", ", span_w, ") after dilation is larger than ",
+         "the padded input ", shape_str(xs), " with pad ", pair_str(o.pad));
+  }
+  g.out_h = (xs[2] + 2 * o.pad.h - span_h) / o.stride.h + 1;
+  g.out_w = (xs[3] + 2 * o.pad.w - span_w) / o.stride.w + 1;
+  return g;
+}
+
+// Images per im2col + GEMM pass: as many as keep the column matrix within
+// about 1 MiB, so that it is still in L2 cache when the GEMM reads it.
+int64_t chunk_images(int64_t floats_per_image, int64_t n) {
+  constexpr int64_t budget = 256 * 1024;
+  return std::clamp<int64_t>(budget / std::max<int64_t>(floats_per_image, 1), 1,
+                             std::max<int64_t>(n, 1));
+}
+
+// Copies (m, F, P) blocks to (F, m, P) or back (`to_images`).
+void swap_outer(Device d, const float* src, float* dst, int64_t m, int64_t f, int64_t p,
+                bool to_images) {
+  for (int64_t b = 0; b < m; ++b) {
+    for (int64_t k = 0; k < f; ++k) {
+      const int64_t image = (b * f + k) * p, channel = (k * m + b) * p;
+      kernels::copy(d, src + (to_images ? channel : image),
+                    dst + (to_images ? image : channel), p);
+    }
+  }
+}
+
+struct Dims {
+  int64_t n, c, f, rows, p, chunk;  // rows = C*KH*KW, p = OH*OW
+};
+
+Dims dims_of(const Shape& xs, const Shape& ws, const kernels::Window2D& g) {
+  Dims m{xs[0], xs[1], ws[0], ws[1] * ws[2] * ws[3], g.out_h * g.out_w, 1};
+  m.chunk = chunk_images(std::max(m.rows, m.f) * m.p, m.n);
+  return m;
+}
+
+// (N, C, H, W) -> (N, F, OH, OW), one chunk of images per GEMM:
+// cols (rows, m*P) = im2col(x chunk); (F, rows) x cols -> (F, m*P) -> (m, F, P).
+NDArray forward(const NDArray& x, const NDArray& w, const NDArray& b,
+                const kernels::Window2D& g, Device d) {
+  Dims m = dims_of(x.shape(), w.shape(), g);
+  NDArray y = detail::empty({m.n, m.f, g.out_h, g.out_w}, d);
+  NDArray cols = detail::empty({m.rows, m.chunk * m.p}, d);
+  NDArray out = detail::empty({m.f, m.chunk * m.p}, d);
+  const int64_t in_image = m.c * g.height * g.width, out_image = m.f * m.p;
+  for (int64_t b0 = 0; b0 < m.n; b0 += m.chunk) {
+    const int64_t k = std::min(m.chunk, m.n - b0);
+    kernels::im2col(d, ptr(x) + b0 * in_image, ptr(cols), g, m.c, k);
+    float* dst = k == 1 ? ptr(y) + b0 * out_image : ptr(out);
+    kernels::gemm(d, false, false, m.f, k * m.p, m.rows, 1.0f, ptr(w), ptr(cols), 0.0f,
+                  dst);
+    if (b.defined()) {  // (F, k*P) + (F, 1) while the block is in cache
+      kernels::binary(d, kernels::Binary::add, dst, ptr(b), dst,
+                      kernels::plan_broadcast({m.f, k * m.p}, {m.f, 1}, {m.f, k * m.p}));
+    }
+    if (k > 1) swap_outer(d, dst, ptr(y) + b0 * out_image, k, m.f, m.p, true);
+  }
+  return y;
+}
+
+// Given gy (N, F, OH, OW): per chunk, gy -> (F, m*P); dW += gy_cols x cols^T;
+// dcols = W^T x gy_cols, dx = col2im(dcols); db = sum of gy over N, OH, OW.
+std::vector<NDArray> backward(const NDArray& gy, const NDArray& x, const NDArray& w,
+                              const NDArray& b, const kernels::Window2D& g) {
+  const Device d = detail::device_of(x);
+  Dims m = dims_of(x.shape(), w.shape(), g);
+  const bool want_x = detail::wants_grad(x), want_w = detail::wants_grad(w);
+  NDArray dx = want_x ? detail::empty(x.shape(), d) : NDArray();
+  NDArray dw = want_w ? nd::zeros(w.shape(), d) : NDArray();
+  NDArray cols = detail::empty({m.rows, m.chunk * m.p}, d);
+  NDArray gyc = detail::empty({m.f, m.chunk * m.p}, d);
+  const int64_t in_image = m.c * g.height * g.width, out_image = m.f * m.p;
+  for (int64_t b0 = 0; b0 < m.n && (want_x || want_w); b0 += m.chunk) {
+    const int64_t k = std::min(m.chunk, m.n - b0);
+    const float* gy_cols = ptr(gy) + b0 * out_image;
+    if (k > 1) {
+      swap_outer(d, gy_cols, ptr(gyc), k, m.f, m.p, false);
+      gy_cols = ptr(gyc);
+    }
+    if (want_w) {  // (F, k*P) x (k*P, rows) -> (F, rows), summed over chunks
+      kernels::im2col(d, ptr(x) + b0 * in_image, ptr(cols), g, m.c, k);
+      kernels::gemm(d, false, true, m.f, m.rows, k * m.p, 1.0f, gy_cols, ptr(cols), 1.0f,
+                    ptr(dw));
+    }
+    if (want_x) {  // (rows, F) x (F, k*P) -> (rows, k*P) -> (k, C, H, W)
+      kernels::gemm(d, true, false, m.rows, k * m.p, m.f, 1.0f, ptr(w), gy_cols, 0.0f,
+                    ptr(cols));
+      kernels::col2im(d, ptr(cols), ptr(dx) + b0 * in_image, g, m.c, k);
+    }
+  }
+  if (want_x && m.n == 0) dx = nd::zeros(x.shape(), d);
+  std::vector<NDArray> grads{dx, dw};
+  if (b.defined()) {
+    grads.push_back(detail::wants_grad(b) ? nd::sum(gy, {0, 2, 3}) : NDArray());
+  }
+  return grads;
+}
+
+}  // namespace
+
+NDArray convolution(const NDArray& x, const NDArray& weight, const NDArray& bias,
+                    const ConvolutionOptions& options) {
+  kernels::Window2D g = conv_window(x, weight, bias, options);
+  std::vector<NDArray> inputs{x, weight};
+  if (bias.defined()) inputs.push_back(bias);
+  Device d = detail::common_device(kOp, inputs);
+  NDArray y = forward(x, weight, bias, g, d);
+  return detail::record_op(
+      kOp, y, inputs, [x, weight, bias, g](const NDArray& gy) -> std::vector<NDArray> {
+        return backward(gy, x, weight, bias, g);
+      });
+}
+
+}  // namespace d2l::nd

@@ -1,0 +1,208 @@
+// nd::convolution: the book's corr2d values, forward and all gradients against
+// a naive loop on varied shapes, finite differences, and shape errors.
+#include <catch2/catch.hpp>
+#include <string>
+#include <vector>
+
+#include "d2l/autograd.hpp"
+#include "d2l/conv_ops.hpp"
+#include "d2l/ops.hpp"
+#include "gradcheck.hpp"
+
+using namespace d2l;
+using Args = std::vector<NDArray>;
+
+namespace {
+
+struct Case {
+  int64_t n, c, h, w, f, kh, kw;
+  Pair2 stride = 1, pad = 0, dilate = 1;
+  bool bias = true;
+};
+
+struct Naive {
+  std::vector<double> y, dx, dw, db;  // double: sums of up to 10^5 terms
+};
+
+// The definition, one multiply-add at a time: y, and the gradients for gy.
+Naive naive_conv(const Case& k, const std::vector<float>& x, const std::vector<float>& w,
+                 const std::vector<float>& b, const std::vector<float>& gy, int64_t oh,
+                 int64_t ow) {
+  Naive r{std::vector<double>(k.n * k.f * oh * ow), std::vector<double>(x.size()),
+          std::vector<double>(w.size()), std::vector<double>(k.f)};
+  for (int64_t n = 0; n < k.n; ++n)
+    for (int64_t f = 0; f < k.f; ++f)
+      for (int64_t i = 0; i < oh; ++i)
+        for (int64_t j = 0; j < ow; ++j) {
+          const int64_t yi = ((n * k.f + f) * oh + i) * ow + j;
+          double s = k.bias ? b[f] : 0.0;
+          for (int64_t c = 0; c < k.c; ++c)
+            for (int64_t p = 0; p < k.kh; ++p)
+              for (int64_t q = 0; q < k.kw; ++q) {
+                int64_t hi = i * k.stride.h - k.pad.h + p * k.dilate.h;
+                int64_t wi = j * k.stride.w - k.pad.w + q * k.dilate.w;
+                if (hi < 0 || hi >= k.h || wi < 0 || wi >= k.w) continue;
+                const int64_t xi = ((n * k.c + c) * k.h + hi) * k.w + wi;
+                const int64_t wj = ((f * k.c + c) * k.kh + p) * k.kw + q;
+                s += double(x[xi]) * w[wj];
+                r.dx[xi] += double(w[wj]) * gy[yi];
+                r.dw[wj] += double(x[xi]) * gy[yi];
+              }
+          r.y[yi] = s;
+          r.db[f] += gy[yi];
+        }
+  return r;
+}
+
+void check_close(const std::vector<float>& got, const std::vector<double>& want,
+                 const char* what) {
+  REQUIRE(got.size() == want.size());
+  for (size_t i = 0; i < got.size(); ++i) {
+    INFO(what << " element " << i);
+    CHECK_THAT(got[i],
+               Catch::Matchers::WithinAbs(want[i], 1e-4 + 1e-4 * std::abs(want[i])));
+  }
+}
+
+void compare_with_naive(const Case& k, uint32_t seed) {
+  INFO("x (" << k.n << ", " << k.c << ", " << k.h << ", " << k.w << "), w (" << k.f
+             << ", " << k.c << ", " << k.kh << ", " << k.kw << "), stride (" << k.stride.h
+             << ", " << k.stride.w << "), pad (" << k.pad.h << ", " << k.pad.w
+             << "), dilate (" << k.dilate.h << ", " << k.dilate.w << ")");
+  NDArray x = test::uniform_input({k.n, k.c, k.h, k.w}, -1, 1, seed);
+  NDArray w = test::uniform_input({k.f, k.c, k.kh, k.kw}, -1, 1, seed + 1);
+  NDArray b = k.bias ? test::uniform_input({k.f}, -1, 1, seed + 2) : NDArray();
+  x.attach_grad();
+  w.attach_grad();
+  if (k.bias) b.attach_grad();
+  NDArray y;
+  {
+    autograd::record rec;
+    y = nd::convolution(x, w, b, {.stride = k.stride, .pad = k.pad, .dilate = k.dilate});
+  }
+  REQUIRE(y.ndim() == 4);
+  const int64_t oh = y.shape()[2], ow = y.shape()[3];
+  CHECK(oh == (k.h + 2 * k.pad.h - k.dilate.h * (k.kh - 1) - 1) / k.stride.h + 1);
+  CHECK(ow == (k.w + 2 * k.pad.w - k.dilate.w * (k.kw - 1) - 1) / k.stride.w + 1);
+  NDArray gy = test::uniform_input(y.shape(), -1, 1, seed + 3);
+  y.backward(gy);
+  Naive r =
+      naive_conv(k, x.to_vector(), w.to_vector(),
+                 k.bias ? b.to_vector() : std::vector<float>(), gy.to_vector(), oh, ow);
+  check_close(y.to_vector(), r.y, "y");
+  check_close(x.grad().to_vector(), r.dx, "dx");
+  check_close(w.grad().to_vector(), r.dw, "dw");
+  if (k.bias) check_close(b.grad().to_vector(), r.db, "db");
+}
+
+}  // namespace
+
+TEST_CASE("convolution reproduces the book's corr2d example", "[conv]") {
+  NDArray X = nd::arange(9).reshape({1, 1, 3, 3});
+  NDArray K = NDArray{{0, 1}, {2, 3}}.reshape({1, 1, 2, 2});
+  check_values(nd::convolution(X, K, NDArray(), {.kernel = {2, 2}}), {19, 25, 37, 43},
+               {1, 1, 2, 2});
+  // With a bias of 1 and no explicit kernel (taken from the weight).
+  check_values(nd::convolution(X, K, NDArray{1}, {}), {20, 26, 38, 44}, {1, 1, 2, 2});
+}
+
+TEST_CASE("convolution detects the edge of a zero band", "[conv]") {
+  // The book's edge detector: K = [1, -1] on ones with a band of zeros.
+  NDArray X = nd::ones({6, 8});
+  X[{all, slice(2, 6)}] = 0;
+  NDArray K = NDArray{{1, -1}}.reshape({1, 1, 1, 2});
+  NDArray Y = nd::convolution(X.reshape({1, 1, 6, 8}), K, NDArray(), {});
+  CHECK(Y.shape() == Shape{1, 1, 6, 7});
+  check_flat(Y[{0, 0, 0}], {0, 1, 0, 0, 0, -1, 0});
+}
+
+TEST_CASE("convolution and its gradients match a naive loop", "[conv]") {
+  std::vector<Case> cases = {
+      {1, 1, 5, 5, 1, 3, 3},
+      {3, 2, 7, 6, 4, 3, 2, {1, 1}, {1, 0}},
+      {2, 3, 8, 9, 5, 3, 3, {2, 2}, {1, 1}},
+      {5, 2, 9, 7, 3, 2, 3, {2, 1}, {0, 2}, {2, 1}},
+      {1, 4, 10, 10, 2, 3, 3, {3, 2}, {2, 1}, {2, 3}, false},
+      {3, 1, 28, 28, 6, 5, 5, 1, 2},
+      {7, 6, 14, 14, 16, 5, 5},
+      {2, 3, 6, 6, 2, 1, 1, {2, 2}, {0, 0}},  // 1x1 convolution with stride
+      {3, 2, 5, 4, 3, 5, 4},                  // kernel as large as the image
+      {2, 2, 4, 4, 2, 3, 3, {1, 1}, {2, 2}},  // padding as large as the kernel
+  };
+  uint32_t seed = 11;
+  for (const auto& k : cases) compare_with_naive(k, seed += 10);
+}
+
+TEST_CASE("convolution gradients match a naive loop over many chunks", "[conv]") {
+  // 67 images of 1x28x28 with a 5x5 kernel need several im2col chunks.
+  compare_with_naive({67, 1, 28, 28, 6, 5, 5, 1, 2}, 5);
+  compare_with_naive({33, 6, 14, 14, 16, 5, 5}, 6);
+}
+
+TEST_CASE("convolution gradients match finite differences", "[conv]") {
+  auto x = test::uniform_input({2, 2, 5, 4}, -1, 1, 1);
+  auto w = test::uniform_input({3, 2, 3, 2}, -1, 1, 2);
+  auto b = test::uniform_input({3}, -1, 1, 3);
+  check_gradients(
+      [](const Args& in) {
+        return nd::convolution(in[0], in[1], in[2],
+                               {.stride = {2, 1}, .pad = {1, 1}, .dilate = {1, 2}});
+      },
+      {x, w, b});
+  check_gradients(
+      [](const Args& in) { return nd::convolution(in[0], in[1], NDArray(), {}); },
+      {x, w});
+}
+
+TEST_CASE("convolution of an empty batch is empty", "[conv]") {
+  NDArray x = nd::zeros({0, 2, 5, 5}), w = nd::ones({3, 2, 3, 3});
+  x.attach_grad();
+  w.attach_grad();
+  NDArray y;
+  {
+    autograd::record rec;
+    y = nd::convolution(x, w, nd::zeros({3}), {});
+  }
+  CHECK(y.shape() == Shape{0, 3, 3, 3});
+  y.backward();
+  check_flat(w.grad().sum(), {0});
+}
+
+TEST_CASE("convolution errors name the op and the shapes", "[conv]") {
+  NDArray x = nd::ones({2, 3, 8, 8});
+  auto message = [](auto f) {
+    try {
+      f();
+    } catch (const std::invalid_argument& e) {
+      return std::string(e.what());
+    }
+    return std::string("no error");
+  };
+  using Catch::Matchers::Contains;
+  CHECK_THAT(message([&] {
+               nd::convolution(x, nd::ones({4, 2, 3, 3}), NDArray(), {});
+             }),
+             Contains("convolution") && Contains("(2, 3, 8, 8)") &&
+                 Contains("(4, 2, 3, 3)") && Contains("channels"));
+  CHECK_THAT(
+      message([&] {
+        nd::convolution(x.reshape({6, 8, 8}), nd::ones({4, 3, 3, 3}), NDArray(), {});
+      }),
+      Contains("convolution") && Contains("(6, 8, 8)"));
+  CHECK_THAT(message([&] {
+               nd::convolution(x, nd::ones({4, 3, 3, 3}), nd::ones({3}), {});
+             }),
+             Contains("bias") && Contains("(3,)"));
+  CHECK_THAT(message([&] {
+               nd::convolution(x, nd::ones({4, 3, 3, 3}), NDArray(), {.kernel = 5});
+             }),
+             Contains("kernel (5, 5)"));
+  CHECK_THAT(message([&] {
+               nd::convolution(x, nd::ones({4, 3, 9, 3}), NDArray(), {});
+             }),
+             Contains("larger than"));
+  CHECK_THAT(message([&] {
+               nd::convolution(x, nd::ones({4, 3, 3, 3}), NDArray(), {.stride = 0});
+             }),
+             Contains("stride"));
+}
