@@ -69,11 +69,10 @@ kernels::Window2D conv_window(const NDArray& x, const NDArray& w, const NDArray&
 }
 
 // Images per im2col + GEMM pass: as many as keep the column matrix within
-// about 4 MiB, so that it is still in L3 cache when the GEMM packs it (the GEMM
-// blocks for L1 and L2 itself). Measured on LeNet's layers: 1 MiB chunks were
-// 5-10% slower, 16 MiB chunks 15-30% slower.
+// about 1 MiB (this CPU's L2 per core). Measured on LeNet's layers with two
+// threads: 4 MiB chunks were up to 2.3x slower, 256 KiB chunks 13-30% slower.
 int64_t chunk_images(int64_t floats_per_image, int64_t n) {
-  constexpr int64_t budget = 1024 * 1024;
+  constexpr int64_t budget = 256 * 1024;
   return std::clamp<int64_t>(budget / std::max<int64_t>(floats_per_image, 1), 1,
                              std::max<int64_t>(n, 1));
 }
