@@ -12,7 +12,6 @@
 
 #include <algorithm>
 #include <cstring>
-#include <memory>
 #include <vector>
 
 #include "core/parallel.hpp"
@@ -62,9 +61,19 @@ void pack_b_sliver(const Matrix& B, int64_t k0, int64_t kc, int64_t j0, int64_t 
   }
 }
 
+// Where a kernel call's MR x NR result goes: straight into C when the tile is
+// whole and C's rows are contiguous, otherwise into `tile` for store().
+struct Output {
+  bool full;
+  float* c;
+  int64_t rsc;
+  float alpha, beta;
+  float* tile;
+};
+
 // C tile (MR x NR) = the product of one A sliver and one B sliver over kc.
 // The 24 accumulators stay in registers for the whole loop.
-inline void kernel(int64_t kc, const float* a, const float* b, float* tile) {
+inline void kernel(int64_t kc, const float* a, const float* b, const Output& out) {
   __m512 c[MR][2];
 #pragma GCC unroll 12
   for (int r = 0; r < MR; ++r) c[r][0] = c[r][1] = _mm512_setzero_ps();
@@ -80,10 +89,25 @@ inline void kernel(int64_t kc, const float* a, const float* b, float* tile) {
     a += MR;
     b += NR;
   }
+  if (out.full) {  // a whole tile of row-major C: update it in registers
+    const __m512 alpha = _mm512_set1_ps(out.alpha), beta = _mm512_set1_ps(out.beta);
+#pragma GCC unroll 12
+    for (int r = 0; r < MR; ++r) {
+      float* cr = out.c + r * out.rsc;
+      __m512 v0 = _mm512_mul_ps(alpha, c[r][0]), v1 = _mm512_mul_ps(alpha, c[r][1]);
+      if (out.beta != 0.0f) {  // beta 0 never reads C (it may be uninitialized)
+        v0 = _mm512_fmadd_ps(beta, _mm512_loadu_ps(cr), v0);
+        v1 = _mm512_fmadd_ps(beta, _mm512_loadu_ps(cr + 16), v1);
+      }
+      _mm512_storeu_ps(cr, v0);
+      _mm512_storeu_ps(cr + 16, v1);
+    }
+    return;
+  }
 #pragma GCC unroll 12
   for (int r = 0; r < MR; ++r) {
-    _mm512_storeu_ps(tile + r * NR, c[r][0]);
-    _mm512_storeu_ps(tile + r * NR + 16, c[r][1]);
+    _mm512_storeu_ps(out.tile + r * NR, c[r][0]);
+    _mm512_storeu_ps(out.tile + r * NR + 16, c[r][1]);
   }
 }
 
@@ -122,7 +146,11 @@ void sgemm(int64_t m, int64_t n, int64_t k, float alpha, const float* a, int64_t
   }
   const Matrix A{a, rsa, csa}, B{b, rsb, csb};
   const int64_t nc_max = std::min(NC, (n + NR - 1) / NR * NR);
-  auto packed_b = std::make_unique<float[]>(size_t(KC * nc_max));
+  // Reused across calls: a fresh multi-megabyte buffer per call would cost
+  // page faults on every GEMM.
+  thread_local std::vector<float> packed_b_buffer;
+  packed_b_buffer.resize(std::max(packed_b_buffer.size(), size_t(KC * nc_max)));
+  float* packed_b = packed_b_buffer.data();
 
   for (int64_t jc = 0; jc < n; jc += NC) {
     const int64_t nc = std::min(NC, n - jc);
@@ -144,9 +172,12 @@ void sgemm(int64_t m, int64_t n, int64_t k, float alpha, const float* a, int64_t
         for (int64_t s = 0; s < slivers; ++s) {
           const int64_t j0 = s * NR, cols = std::min(NR, nc - j0);
           for (int64_t ir = 0; ir < mc; ir += MR) {
-            kernel(kc, &packed_a[ir * kc], &packed_b[s * kc * NR], tile);
-            store(tile, std::min(MR, mc - ir), cols, alpha, beta_now,
-                  c + (ic + ir) * rsc + (jc + j0) * csc, rsc, csc);
+            const int64_t rows = std::min(MR, mc - ir);
+            float* c_tile = c + (ic + ir) * rsc + (jc + j0) * csc;
+            const Output out{
+                rows == MR && cols == NR && csc == 1, c_tile, rsc, alpha, beta_now, tile};
+            kernel(kc, &packed_a[ir * kc], &packed_b[s * kc * NR], out);
+            if (!out.full) store(tile, rows, cols, alpha, beta_now, c_tile, rsc, csc);
           }
         }
       });
