@@ -13,3 +13,4 @@
 #include "d2l/utils/progress.hpp"
 #include "d2l/utils/timer.hpp"
 #include "d2l/utils/train.hpp"
+#include "d2l/utils/train_ch5.hpp"

@@ -1,0 +1,137 @@
+//! # Convolutional Neural Networks (LeNet)
+//!
+//! The multilayer perceptron of part 03 flattened every Fashion-MNIST image into
+//! 784 numbers and forgot which pixels were neighbours. With convolution and
+//! pooling we can keep the image an image. LeNet, designed by Yann LeCun and
+//! colleagues at Bell Labs around 1990 to read handwritten ZIP codes and bank
+//! cheques, was one of the first convolutional networks put to work, and its
+//! layout (convolutions and pooling to extract features, dense layers to
+//! classify them) is still the layout of most image classifiers.
+//!
+//! This section builds LeNet, follows an image through it shape by shape, and
+//! trains it on Fashion-MNIST with `train_ch5`, the training loop we will use for
+//! the rest of the convolutional chapters.
+#include <algorithm>
+#include <d2l/d2l.hpp>
+#include <iostream>
+
+using namespace d2l;
+
+int main(int argc, char** argv) {
+  auto book = Chapter(argc, argv, {.epochs = 5, .batch_size = 256, .lr = 0.9});
+
+  //! ## The LeNet Model
+  //!
+  //! LeNet has two parts. The convolutional part has two blocks, each a
+  //! $5 \times 5$ convolution followed by a sigmoid and a $2 \times 2$ max
+  //! pooling with stride 2 that halves height and width. The first convolution
+  //! has 6 output channels and pads the $28 \times 28$ input by 2 on every side,
+  //! so that it keeps the size; the second has 16 channels and no padding, so it
+  //! turns $14 \times 14$ into $10 \times 10$. As the images get smaller the
+  //! channels get more numerous: each of the 16 channels is a detector for some
+  //! pattern, built from the 6 patterns of the layer before.
+  //!
+  //! The dense part classifies: three fully connected layers of 120, 84 and 10
+  //! units, the first two with a sigmoid. `Dense` flattens its input by itself,
+  //! so the $(16, 5, 5)$ feature maps of each example enter it as 400 numbers.
+  //! The original LeNet had average pooling and a different output layer; max
+  //! pooling and softmax regression on top are what became standard later.
+  book.section("The LeNet Model");
+  nn::Sequential net;
+  net.add(nn::Conv2D(
+              {.channels = 6, .kernel_size = 5, .padding = 2, .activation = "sigmoid"}))
+      .add(nn::MaxPool2D({.pool_size = 2, .strides = 2}))
+      .add(nn::Conv2D({.channels = 16, .kernel_size = 5, .activation = "sigmoid"}))
+      .add(nn::MaxPool2D({.pool_size = 2, .strides = 2}))
+      .add(nn::Dense(120, "sigmoid"))
+      .add(nn::Dense(84, "sigmoid"))
+      .add(nn::Dense(10));
+
+  //! Before training we push a single random $28 \times 28$ image through the
+  //! network one layer at a time and print the shape of what comes out. The
+  //! weights start from Xavier's initializer, which scales the random weights of
+  //! each layer to its number of inputs and outputs; with sigmoids and the
+  //! default $\mathcal{U}(-0.07, 0.07)$ the signals of this network would start
+  //! out very small.
+  const Device device = book.device();
+  net.initialize(init::Xavier());
+  auto X = nd::random::uniform(0, 1, {1, 1, 28, 28});
+  for (const auto& layer : net) {
+    X = (*layer)(X);
+    std::cout << layer->prefix() << " output shape:\t" << shape_str(X.shape()) << "\n";
+  }
+  std::cout << net << "\n";
+  int64_t num_params = 0;
+  for (const auto& p : net.collect_params()) num_params += p.data().size();
+  std::cout << num_params << " parameters\n";
+  book.result("output_shape", std::vector<double>(X.shape().begin(), X.shape().end()));
+  book.result("num_params", static_cast<double>(num_params));
+
+  //! ## Data and Training
+  //!
+  //! Convolutions cost more arithmetic per parameter than dense layers: each
+  //! weight of the first layer is used at all $28 \times 28$ positions. On a GPU
+  //! that work is fast, so `train_ch5` takes the device to train on
+  //! (`--device gpu`) and moves every batch there with `as_in_context` before the
+  //! forward pass; the network's parameters must live on the same device. The
+  //! loop is that of `train_ch3`, with the softmax cross-entropy loss built in,
+  //! and each epoch line also reports its time and how many training examples
+  //! per second went through.
+  //!
+  //! The book's learning rate of 0.9 is much larger than the 0.1 of softmax
+  //! regression. A sigmoid network starts slowly: the gradient that reaches the
+  //! first layers passes through four sigmoids, each of which scales it by at
+  //! most $1/4$, and in the first epoch the network barely beats guessing. The
+  //! `--quick` profile used by the tests trains for two epochs only, enough to see
+  //! the network leave that plateau with the default seed. How long the plateau
+  //! lasts depends on the random start: try `--seed 4`, with which the network
+  //! stays at chance level for four whole epochs.
+  book.section("Data and Training");
+  int64_t num_train = book.num_train(), num_test = 0;
+  int epochs = book.epochs();
+  if (book.quick()) {
+    num_test = 2000;
+    epochs = std::min(epochs, 2);
+    std::cout << "quick profile: " << epochs << " epochs, tested on the first "
+              << num_test << " test images\n";
+  }
+  const int64_t batch_size = book.batch_size();
+  auto [train_iter, test_iter] =
+      load_data_fashion_mnist(batch_size, /*resize=*/0, num_train, num_test);
+  gluon::Trainer trainer(net.collect_params(), "sgd",
+                         {.learning_rate = static_cast<float>(book.lr())});
+  auto history =
+      train_ch5(net, train_iter, test_iter, batch_size, trainer, device, epochs);
+  plot_history(book.path("history.svg"), history, "LeNet (sigmoid)");
+  book.figure("history.svg", "Training loss, training accuracy and test accuracy");
+  book.result("loss", history.loss);
+  book.result("train_acc", history.train_acc);
+  book.result("test_acc", history.test_acc);
+  book.result("epoch_seconds", history.seconds);
+  book.result("examples_per_sec", history.examples_per_sec);
+  book.result("final_loss", history.loss.back());
+  book.result("final_train_acc", history.train_acc.back());
+  book.result("final_test_acc", history.test_acc.back());
+
+  //! After five epochs LeNet is about where softmax regression was, and behind the
+  //! MLP, although it has far fewer parameters than the MLP (about 62 thousand
+  //! against 200 thousand). The sigmoids are to blame: the next exercise shows how
+  //! much faster the same network learns with ReLU, and the next part of the book
+  //! adds the other ingredients of modern convolutional networks.
+
+  //! ## Exercises
+  //!
+  //! 1. Replace every `"sigmoid"` with `"relu"` and train again with learning
+  //!    rates 0.1 and 0.9. How do the first epoch and the test accuracy after five
+  //!    epochs change? Why does the sigmoid network need the large learning rate?
+  //! 2. Replace the max pooling with `nn::AvgPool2D`, as in the original LeNet.
+  //!    Does it matter here?
+  //! 3. Make the network larger: more channels in the convolutions, a third
+  //!    convolution, more dense units. How does the accuracy change, and how much
+  //!    longer does an epoch take?
+  //! 4. Print the 6 feature maps that the first layer (after its sigmoid) produces
+  //!    for a sneaker and for a coat, as images with `show_images`. What do they
+  //!    respond to?
+  //! 5. Count the multiplications of one forward pass per layer. Which layer is
+  //!    the most expensive, and which has the most parameters?
+}
