@@ -2,7 +2,8 @@
 """The PyTorch peer of train_bench.cpp: the same workloads, written as the
 PyTorch edition of the book writes them, and the same JSON line.
 
-    /usr/bin/python3 bench/peer_torch.py --workload softmax|mlp --epochs N --threads T
+    /usr/bin/python3 bench/peer_torch.py --workload softmax|mlp|conv|lenet --epochs N \
+        --threads T
 
 Needs Debian's python3-torch (scripts/bench.sh installs it). Reads the same
 gzip IDX files as d2l's FashionMNIST.
@@ -69,7 +70,8 @@ def vm_hwm_mb():
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--workload", choices=["softmax", "mlp"], default="mlp")
+    parser.add_argument("--workload", choices=["softmax", "mlp", "conv", "lenet"],
+                        default="mlp")
     parser.add_argument("--epochs", type=int, default=4)
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--num-train", type=int, default=0)
@@ -86,16 +88,33 @@ def main():
     X = torch.from_numpy(images[:n].astype(np.float32) / 255).reshape(n, 1, 28, 28)
     y = torch.from_numpy(labels[:n].astype(np.int64))
 
-    lr = 0.1 if args.workload == "softmax" else 0.5
+    lr = {"softmax": 0.1, "mlp": 0.5, "conv": 0.9, "lenet": 0.9}[args.workload]
     if args.workload == "softmax":
         net = nn.Sequential(nn.Flatten(), nn.Linear(784, 10))
-    else:
+    elif args.workload == "mlp":
         net = nn.Sequential(nn.Flatten(), nn.Linear(784, 256), nn.ReLU(),
                             nn.Linear(256, 10))
+    elif args.workload == "conv":
+        # LeNet's first layer alone before a dense output layer.
+        net = nn.Sequential(nn.Conv2d(1, 6, kernel_size=5, padding=2), nn.Sigmoid(),
+                            nn.Flatten(), nn.Linear(6 * 28 * 28, 10))
+    else:  # LeNet as the book's chapter 5 builds it (sigmoid, max pooling)
+        net = nn.Sequential(
+            nn.Conv2d(1, 6, kernel_size=5, padding=2), nn.Sigmoid(),
+            nn.MaxPool2d(kernel_size=2, stride=2),
+            nn.Conv2d(6, 16, kernel_size=5), nn.Sigmoid(),
+            nn.MaxPool2d(kernel_size=2, stride=2), nn.Flatten(),
+            nn.Linear(16 * 5 * 5, 120), nn.Sigmoid(),
+            nn.Linear(120, 84), nn.Sigmoid(),
+            nn.Linear(84, 10))
 
     def init_weights(m):
-        if type(m) == nn.Linear:
-            nn.init.normal_(m.weight, std=0.01)
+        if args.workload in ("softmax", "mlp"):
+            if type(m) == nn.Linear:
+                nn.init.normal_(m.weight, std=0.01)
+                nn.init.zeros_(m.bias)
+        elif type(m) in (nn.Linear, nn.Conv2d):
+            nn.init.xavier_uniform_(m.weight)  # MXNet's Xavier(): uniform, avg
             nn.init.zeros_(m.bias)
 
     net.apply(init_weights)

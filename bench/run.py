@@ -3,7 +3,7 @@
 torch, ...) in the same environment and prints a markdown table.
 
     /usr/bin/python3 bench/run.py [--build-dir build] [--threads 2] [--rounds 2]
-                                  [--epochs 4] [--workloads softmax,mlp]
+                                  [--epochs 4] [--workloads softmax,mlp,conv,lenet]
 
 Each run prints the median seconds per epoch after a warm-up epoch; the table
 shows the median over the rounds. OPENBLAS_CORETYPE is left as it is and
@@ -49,7 +49,7 @@ def main():
     parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--epochs", type=int, default=4)
     parser.add_argument("--num-train", type=int, default=0)
-    parser.add_argument("--workloads", default="softmax,mlp")
+    parser.add_argument("--workloads", default="softmax,mlp,conv,lenet")
     parser.add_argument("--python", default="/usr/bin/python3",
                         help="the interpreter with torch (Debian's python3-torch)")
     args = parser.parse_args()

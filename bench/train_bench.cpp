@@ -1,7 +1,8 @@
 // Training speed of the book's small Fashion-MNIST networks, written with the
 // Gluon API as a learner writes them (bench/peer_torch.py is the PyTorch peer).
 //
-//   train_bench --workload softmax|mlp --epochs N --threads T [--num-train N]
+//   train_bench --workload softmax|mlp|conv|lenet --epochs N --threads T
+//               [--num-train N]
 //
 // prints one JSON line: workload, epochs, seconds_per_epoch (median of the
 // epochs after the first, a warm-up), examples_per_s, peak_rss_mb, final_loss
@@ -61,14 +62,14 @@ double vm_hwm_mb() {
 }  // namespace
 
 int main(int argc, char** argv) {
-  CLI::App app{"Training speed of softmax regression and an MLP on Fashion-MNIST"};
+  CLI::App app{"Training speed of the book's small networks on Fashion-MNIST"};
   std::string workload = "mlp";
   int epochs = 4;
   int threads = 2;
   int64_t num_train = 0;
   uint64_t seed = 0;
-  app.add_option("--workload", workload, "softmax or mlp")
-      ->check(CLI::IsMember({"softmax", "mlp"}));
+  app.add_option("--workload", workload, "softmax, mlp, conv or lenet")
+      ->check(CLI::IsMember({"softmax", "mlp", "conv", "lenet"}));
   app.add_option("--epochs", epochs, "epochs; the first is a warm-up when N > 1")
       ->check(CLI::PositiveNumber);
   app.add_option("--threads", threads, "CPU threads (BLAS and ours)")
@@ -95,14 +96,34 @@ int main(int argc, char** argv) {
   gdata::DataLoader train_iter(gdata::ArrayDataset(X, y),
                                {.batch_size = 256, .shuffle = true});
 
-  float lr = workload == "softmax" ? 0.1f : 0.5f;
+  // The book's learning rates: 0.1 softmax regression, 0.5 the MLP, 0.9 LeNet
+  // (and the conv workload, LeNet's first layer alone before a dense output).
+  float lr = workload == "softmax" ? 0.1f : workload == "mlp" ? 0.5f : 0.9f;
   nn::Sequential net;
   if (workload == "softmax") {
     net.add(nn::Dense(10));
-  } else {
+  } else if (workload == "mlp") {
     net.add(nn::Dense(256, "relu")).add(nn::Dense(10));
+  } else if (workload == "conv") {
+    // (n, 1, 28, 28) -> (n, 6, 28, 28) -> (n, 10)
+    net.add(nn::Conv2D(
+                {.channels = 6, .kernel_size = 5, .padding = 2, .activation = "sigmoid"}))
+        .add(nn::Dense(10));
+  } else {  // lenet
+    net.add(nn::Conv2D(
+                {.channels = 6, .kernel_size = 5, .padding = 2, .activation = "sigmoid"}))
+        .add(nn::MaxPool2D({.pool_size = 2, .strides = 2}))
+        .add(nn::Conv2D({.channels = 16, .kernel_size = 5, .activation = "sigmoid"}))
+        .add(nn::MaxPool2D({.pool_size = 2, .strides = 2}))
+        .add(nn::Dense(120, "sigmoid"))
+        .add(nn::Dense(84, "sigmoid"))
+        .add(nn::Dense(10));
   }
-  net.initialize(init::Normal(0.01f));
+  if (workload == "softmax" || workload == "mlp") {
+    net.initialize(init::Normal(0.01f));
+  } else {
+    net.initialize(init::Xavier());
+  }
   gluon::loss::SoftmaxCrossEntropyLoss loss;
   gluon::Trainer trainer(net.collect_params(), "sgd", {.learning_rate = lr});
 
