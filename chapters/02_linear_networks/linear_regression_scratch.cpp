@@ -39,6 +39,8 @@ int main(int argc, char** argv) {
   //! deviation of 0.01 it is small, so a good model should come very close to the
   //! true $\mathbf{w}$ and $b$, but not hit them exactly. `synthetic_data` does the
   //! drawing; we print the first example to see what one looks like.
+  //!
+  //! @source lib/src/utils/linreg.cpp synthetic_data
   book.section("Generating the Data Set");
   NDArray true_w{2, -3.4f};
   const float true_b = 4.2f;
@@ -73,6 +75,8 @@ int main(int argc, char** argv) {
   //! It returns a list of `Batch`es, each with a `data` part (the features) and
   //! a `label` part; a structured binding names them `X` and `y`. We print the
   //! first batch and stop.
+  //!
+  //! @source lib/src/utils/linreg.cpp data_iter
   book.section("Reading the Data in Minibatches");
   const int64_t batch_size = book.batch_size();
   for (const auto& [X, y] : data_iter(batch_size, features, labels)) {
@@ -100,7 +104,9 @@ int main(int argc, char** argv) {
   //! ## The Model, the Loss and the Optimizer
   //!
   //! These three functions belong to the library, because later sections use
-  //! them too; each is two or three lines (`lib/src/utils/linreg.cpp`).
+  //! them too; each is two or three lines:
+  //!
+  //! @source lib/src/utils/linreg.cpp linreg squared_loss sgd
   //!
   //! * `linreg(X, w, b)` computes $\hat{\mathbf{y}} = \mathbf{X}\mathbf{w} + b$
   //!   with `nd::dot(X, w) + b`. The bias is *broadcast*: added to every row.

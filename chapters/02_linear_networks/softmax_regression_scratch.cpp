@@ -149,6 +149,8 @@ int main(int argc, char** argv) {
   //! `evaluate_accuracy(net, data_iter)` does the same over a whole data set, one
   //! batch at a time. With random weights the model should be right about one
   //! time in ten, as a random guess would.
+  //!
+  //! @source lib/src/utils/train.cpp accuracy evaluate_accuracy
   book.section("Classification Accuracy");
   double acc = accuracy(y_hat, y) / static_cast<double>(y.size());
   std::cout << "accuracy of the example: " << acc << "\n";
@@ -170,6 +172,8 @@ int main(int argc, char** argv) {
   //! The training accuracy is measured while the parameters still change within
   //! the epoch, so it lags a little behind what the model reaches at the end of
   //! the epoch; that is why it can be lower than the test accuracy.
+  //!
+  //! @source lib/src/utils/train.cpp train_ch3 train_loop
   book.section("Training");
   const float lr = static_cast<float>(book.lr());
   auto history = train_ch3(net, train_iter, test_iter, cross_entropy, num_epochs,

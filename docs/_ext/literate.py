@@ -18,6 +18,12 @@ code block of the section, followed by its figures; what was printed before the
 first section goes after the first code block. Lines that only call
 `book.section(...)` are hidden, and each code block is dedented.
 
+A prose line `//! @source lib/src/utils/linreg.cpp linreg sgd` shows library
+source on the page: for each name, the lines between the two marker comments
+`// [name]` in that file (a path from the repository root), dedented, in one C++
+block captioned with the file's path. Marker lines inside are left out. A missing
+file or marker is a warning, so the book build (-W) fails rather than drift.
+
 On `build-finished` it copies Debian's MathJax 2.7 into _static/mathjax so that
 math renders offline, and refreshes the book's own static files (docs/_static).
 """
@@ -39,6 +45,8 @@ SECTION_CALL = re.compile(r'\bbook\.section\(\s*"((?:[^"\\]|\\.)*)"\s*\)')
 SECTION_ONLY_LINE = re.compile(
     r'^\s*book\.section\(\s*"(?:[^"\\]|\\.)*"\s*\)\s*;\s*(//.*)?$')
 CLOSING_ONLY = re.compile(r"^[\s}]*$")
+SOURCE_DIRECTIVE = re.compile(r"^\s*@source(?:\s+(.*?))?\s*$")
+MARKER = re.compile(r"^\s*//\s*\[([\w.:-]+)\]\s*$")
 
 
 def _unescape(text):
@@ -65,10 +73,15 @@ def _copy_if_changed(src, dst):
     shutil.copyfile(src, dst)
 
 
+def _fence_for(text):
+    """A code fence longer than any backtick run inside text."""
+    longest = max((len(m) for m in re.findall(r"`+", text)), default=0)
+    return "`" * max(3, longest + 1)
+
+
 def _fence(text, lang):
     """A fenced block whose fence is longer than any backtick run inside it."""
-    longest = max((len(m) for m in re.findall(r"`+", text)), default=0)
-    fence = "`" * max(3, longest + 1)
+    fence = _fence_for(text)
     return f"{fence}{lang}\n{text.rstrip()}\n{fence}\n"
 
 
@@ -95,12 +108,57 @@ def clean_code(lines):
     return text
 
 
-def render_page(source, sections, where, figure_dir):
+def extract_snippet(text, name):
+    """The lines between the two `// [name]` marker lines of text, dedented,
+    without nested marker lines; None when the pair of markers is not there."""
+    lines = text.splitlines()
+    spots = [i for i, line in enumerate(lines)
+             if (m := MARKER.match(line)) and m.group(1) == name]
+    if len(spots) != 2:
+        return None
+    inner = [line for line in lines[spots[0] + 1:spots[1]] if not MARKER.match(line)]
+    return textwrap.dedent("\n".join(inner)).strip("\n")
+
+
+def source_listing(args, root, where):
+    """The Markdown of an `@source FILE NAME...` directive, or '' after a warning."""
+    words = (args or "").split()
+    if len(words) < 2:
+        logger.warning("%s: `@source` needs a file and at least one marker name "
+                       "(`//! @source lib/src/utils/linreg.cpp linreg`)", where)
+        return ""
+    rel, names = words[0], words[1:]
+    root = os.path.abspath(root or ".")
+    path = os.path.normpath(os.path.join(root, rel))
+    outside = os.path.isabs(rel) or os.path.relpath(path, root).startswith("..")
+    if outside or not os.path.isfile(path):
+        logger.warning("%s: `@source %s`: no such file in the repository", where, rel)
+        return ""
+    with open(path, encoding="utf-8") as f:
+        text = f.read()
+    snippets = []
+    for name in names:
+        snippet = extract_snippet(text, name)
+        if snippet is None:
+            logger.warning("%s: `@source %s %s`: %s needs two marker lines "
+                           "`// [%s]` around the code to show", where, rel, name,
+                           rel, name)
+        elif snippet.strip():
+            snippets.append(snippet)
+    if not snippets:
+        return ""
+    body = "\n\n".join(snippets)
+    fence = _fence_for(body)
+    return f"{fence}{{code-block}} cpp\n:caption: {rel}\n\n{body}\n{fence}\n"
+
+
+def render_page(source, sections, where, figure_dir, root=None):
     """The Markdown page of one chapter.
 
     sections: the list from sections.json (or None when the run is missing);
     where: the source's path, for warnings; figure_dir: the folder (relative to
-    the page) the figures are copied into. Returns (markdown, figure files).
+    the page) the figures are copied into; root: the repository, which
+    `@source` paths start from. Returns (markdown, figure files).
     """
     by_title = {}
     for entry in sections or []:
@@ -118,13 +176,17 @@ def render_page(source, sections, where, figure_dir):
             chunk = []
             for line in lines:
                 m = HEADING.match(line)
-                if m:
+                d = SOURCE_DIRECTIVE.match(line)
+                if m or d:
                     if chunk:
                         pieces.append(("prose", "\n".join(chunk)))
                         chunk = []
+                if m:
                     region = m.group(1)
                     headings.append(region)
                     pieces.append(("heading", line, region))
+                elif d:
+                    pieces.append(("listing", source_listing(d.group(1), root, where)))
                 else:
                     chunk.append(line)
             if chunk:
@@ -189,8 +251,8 @@ def render_page(source, sections, where, figure_dir):
                 figures.append(fig["file"])
                 target = f"{figure_dir}/{fig['file']}"
                 caption = fig.get("caption", "")
-                if caption:
-                    out.append(f"```{{figure}} {target}\n:alt: {caption}\n\n"
+                if caption:  # the alt text quoted: a caption may hold ": "
+                    out.append(f"```{{figure}} {target}\n:alt: {json.dumps(caption)}\n\n"
                                f"{caption}\n```\n")
                 else:
                     out.append(f"```{{image}} {target}\n```\n")
@@ -247,7 +309,7 @@ def stage(app):
             with open(src, encoding="utf-8") as f:
                 source = f.read()
             page, figures = render_page(source, run["sections"] if run else None,
-                                        where, f"{name}_files")
+                                        where, f"{name}_files", root)
             if run:
                 page = _with_run_note(page, run)
             put(f"{part}/{name}.md", page)

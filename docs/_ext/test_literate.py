@@ -1,4 +1,6 @@
 """Tests of the literate-page logic (run: python3 -m unittest, from docs/_ext)."""
+import os
+import tempfile
 import unittest
 from unittest import mock
 
@@ -71,6 +73,94 @@ class RenderPage(unittest.TestCase):
 
     def test_fences_grow_around_backticks(self):
         self.assertEqual(literate._fence("a ``` b", "text"), "````text\na ``` b\n````\n")
+
+
+LIBRARY = """#include "x.hpp"
+
+namespace d2l {
+
+// [linreg]
+NDArray linreg(const NDArray& X, const NDArray& w, const NDArray& b) {
+  return nd::dot(X, w) + b;
+}
+// [linreg]
+
+namespace {
+// [loop]
+void loop() {
+  for (;;) {
+    // [inner]
+    step();
+    // [inner]
+  }
+}
+// [loop]
+}  // namespace
+
+// [unclosed]
+void sgd();
+}  // namespace d2l
+"""
+
+
+class SourceDirective(unittest.TestCase):
+    def setUp(self):
+        folder = tempfile.TemporaryDirectory()
+        self.addCleanup(folder.cleanup)
+        self.root = folder.name
+        os.makedirs(os.path.join(self.root, "lib", "src"))
+        with open(os.path.join(self.root, "lib", "src", "x.cpp"), "w") as f:
+            f.write(LIBRARY)
+
+    def render(self, *directives):
+        source = ("//! # Title\n//!\n//! Before.\n" +
+                  "".join(f"//! @source {d}\n" for d in directives) +
+                  "//! After.\nint main() {}\n")
+        warnings = []
+        with mock.patch.object(literate, "logger") as logger:
+            logger.warning.side_effect = lambda fmt, *a: warnings.append(fmt % a)
+            page, _ = literate.render_page(source, [], "c.cpp", "c_files", self.root)
+        return page, warnings
+
+    def test_shows_the_lines_between_the_markers_with_the_file_as_caption(self):
+        page, warnings = self.render("lib/src/x.cpp linreg")
+        self.assertEqual(warnings, [])
+        self.assertIn(
+            "Before.\n\n```{code-block} cpp\n:caption: lib/src/x.cpp\n\n"
+            "NDArray linreg(const NDArray& X, const NDArray& w, const NDArray& b) {\n"
+            "  return nd::dot(X, w) + b;\n}\n```\n\nAfter.", page)
+        self.assertNotIn("[linreg]", page)
+        self.assertNotIn("@source", page)
+
+    def test_several_names_make_one_block_dedented_without_nested_markers(self):
+        page, warnings = self.render("lib/src/x.cpp inner linreg")
+        self.assertEqual(warnings, [])
+        self.assertIn("```{code-block} cpp\n:caption: lib/src/x.cpp\n\nstep();\n\n"
+                      "NDArray linreg(", page)
+        page, _ = self.render("lib/src/x.cpp loop")
+        self.assertIn("void loop() {\n  for (;;) {\n    step();\n  }\n}\n```", page)
+
+    def test_a_missing_file_or_marker_is_an_error(self):
+        _, warnings = self.render("lib/src/nothere.cpp linreg")
+        self.assertEqual(len(warnings), 1)
+        self.assertIn("no such file", warnings[0])
+        for name in ("sgd", "unclosed"):
+            page, warnings = self.render(f"lib/src/x.cpp {name}")
+            self.assertEqual(len(warnings), 1)
+            self.assertIn(f"two marker lines `// [{name}]`", warnings[0])
+            self.assertNotIn("code-block", page)
+        _, warnings = self.render("lib/src/x.cpp")
+        self.assertIn("needs a file and at least one marker name", warnings[0])
+        _, warnings = self.render("lib/../../x.cpp linreg")
+        self.assertIn("no such file", warnings[0])
+
+    def test_the_listing_is_not_where_outputs_go(self):
+        source = ("//! # T\nint main(int argc, char** argv) {\n"
+                  "  //! ## One\n  book.section(\"One\");\n  run();\n"
+                  "  //! @source lib/src/x.cpp linreg\n}\n")
+        page, _ = literate.render_page(source, run(("", "", []), ("One", "out", [])),
+                                       "c.cpp", "c_files", self.root)
+        self.assertLess(page.index("```text\nout"), page.index("{code-block}"))
 
 
 if __name__ == "__main__":

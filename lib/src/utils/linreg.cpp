@@ -9,6 +9,7 @@
 
 namespace d2l {
 
+// [synthetic_data]
 std::pair<NDArray, NDArray> synthetic_data(const NDArray& w, float b,
                                            int64_t num_examples) {
   auto X = nd::random::normal(0, 1, {num_examples, w.shape()[0]});
@@ -16,7 +17,9 @@ std::pair<NDArray, NDArray> synthetic_data(const NDArray& w, float b,
   y += nd::random::normal(0, 0.01f, y.shape());
   return {X, y};
 }
+// [synthetic_data]
 
+// [data_iter]
 std::vector<gluon::data::Batch> data_iter(int64_t batch_size, const NDArray& features,
                                           const NDArray& labels) {
   const int64_t n = features.shape()[0];
@@ -33,19 +36,26 @@ std::vector<gluon::data::Batch> data_iter(int64_t batch_size, const NDArray& fea
   }
   return batches;
 }
+// [data_iter]
 
+// [linreg]
 NDArray linreg(const NDArray& X, const NDArray& w, const NDArray& b) {
   return nd::dot(X, w) + b;
 }
+// [linreg]
 
+// [squared_loss]
 NDArray squared_loss(const NDArray& y_hat, const NDArray& y) {
   return nd::square(y_hat - y.reshape(y_hat.shape())) / 2;
 }
+// [squared_loss]
 
+// [sgd]
 void sgd(const std::vector<NDArray>& params, float lr, int64_t batch_size) {
   autograd::pause no_record;  // the update is not part of the model
   for (NDArray param : params)
     param -= lr * param.grad() / static_cast<float>(batch_size);
 }
+// [sgd]
 
 }  // namespace d2l

@@ -16,11 +16,14 @@ namespace d2l {
 
 using gluon::data::DataLoader;
 
+// [accuracy]
 double accuracy(const NDArray& y_hat, const NDArray& y) {
   auto predicted = nd::argmax(y_hat, /*axis=*/1);
   return nd::equal(predicted, y.reshape(predicted.shape())).sum().asscalar();
 }
+// [accuracy]
 
+// [evaluate_accuracy]
 double evaluate_accuracy(const NetFn& net, const DataLoader& data_iter, Device device) {
   Accumulator metric(2);  // correct predictions, examples
   for (const auto& batch : data_iter) {
@@ -30,6 +33,7 @@ double evaluate_accuracy(const NetFn& net, const DataLoader& data_iter, Device d
   }
   return metric[1] > 0 ? metric[0] / metric[1] : 0.0;
 }
+// [evaluate_accuracy]
 
 double evaluate_accuracy(gluon::Block& net, const DataLoader& data_iter, Device device) {
   autograd::predict_mode predicting;  // no dropout while measuring
@@ -39,6 +43,7 @@ double evaluate_accuracy(gluon::Block& net, const DataLoader& data_iter, Device 
 
 namespace {
 
+// [train_loop]
 // The loop shared by every train_ch3: `update(n)` applies the optimizer after
 // a backward over n examples; `test_accuracy()` evaluates after each epoch.
 TrainHistory train_loop(const NetFn& net, const DataLoader& train_iter,
@@ -78,17 +83,19 @@ TrainHistory train_loop(const NetFn& net, const DataLoader& train_iter,
     history.examples_per_sec.push_back(train_secs > 0 ? metric[2] / train_secs : 0.0);
     char line[160];
     std::snprintf(line, sizeof line,
-                  "epoch %d, loss %.4f, train acc %.3f, test acc %.3f, %.1f s, "
+                  "epoch %d, loss %.4f, train acc %.3f, test acc %.3f, %.*f s, "
                   "%.0f examples/s",
-                  epoch, history.loss.back(), history.train_acc.back(), test_acc, secs,
-                  history.examples_per_sec.back());
+                  epoch, history.loss.back(), history.train_acc.back(), test_acc,
+                  /*precision=*/secs < 10 ? 2 : 1, secs, history.examples_per_sec.back());
     std::cout << line << std::endl;  // flushed: the page and the terminal stay in step
   }
   return history;
 }
+// [train_loop]
 
 }  // namespace
 
+// [train_ch3]
 TrainHistory train_ch3(const NetFn& net, const DataLoader& train_iter,
                        const DataLoader& test_iter, const LossFn& loss, int num_epochs,
                        int64_t batch_size, const std::vector<NDArray>& params, float lr,
@@ -98,6 +105,7 @@ TrainHistory train_ch3(const NetFn& net, const DataLoader& train_iter,
       net, train_iter, loss, num_epochs, [&](int64_t n) { sgd(params, lr, n); },
       [&] { return evaluate_accuracy(net, test_iter, device); }, device);
 }
+// [train_ch3]
 
 TrainHistory train_ch3(const NetFn& net, const DataLoader& train_iter,
                        const DataLoader& test_iter, const LossFn& loss, int num_epochs,

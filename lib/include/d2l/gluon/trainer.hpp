@@ -23,9 +23,9 @@ struct TrainerOptions {
 /// Updates parameters from their gradients. With SGD, step(batch_size) does
 /// for each parameter w with gradient g (grad_req null ones are skipped):
 ///
-///     g' = g / batch_size + wd * wd_mult * w
-///     without momentum:  w -= lr * lr_mult * g'
-///     with momentum:     v = momentum * v - lr * lr_mult * g';  w += v
+///     d = g / batch_size + wd * wd_mult * w
+///     without momentum:  w -= lr * lr_mult * d
+///     with momentum:     v = momentum * v - lr * lr_mult * d;  w += v
 ///
 /// in place, into buffers allocated at the first step only. Give weights and
 /// biases different weight decay with two Trainers over
