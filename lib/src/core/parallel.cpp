@@ -3,6 +3,7 @@
 #include <atomic>
 #include <condition_variable>
 #include <exception>
+#include <memory>
 #include <mutex>
 #include <thread>
 #include <vector>
@@ -15,8 +16,18 @@ namespace {
 
 thread_local bool inside_task = false;
 
-// Workers sleep on a condition variable between jobs; a job is a task count
-// and a function, handed out one index at a time through an atomic counter.
+// One call of parallel_for: its tasks are handed out one index at a time.
+// Each job is its own object, so a worker that wakes late can only ever take
+// leftover indices of the job it saw, never those of a newer job.
+struct Job {
+  const std::function<void(int64_t)>* task;
+  int64_t num_tasks;
+  std::atomic<int64_t> next{0};
+  int64_t pending;  // tasks not finished yet; guarded by the pool's mutex
+  std::exception_ptr error;
+};
+
+// Workers sleep on a condition variable between jobs.
 class Pool {
  public:
   static Pool& instance() {
@@ -25,24 +36,24 @@ class Pool {
   }
 
   void run(int64_t num_tasks, const std::function<void(int64_t)>& task, int threads) {
-    std::unique_lock<std::mutex> job_lock(job_mutex_);  // one job at a time
+    std::lock_guard<std::mutex> one_job_at_a_time(job_mutex_);
     grow(threads - 1);
+    auto job = std::make_shared<Job>();
+    job->task = &task;
+    job->num_tasks = num_tasks;
+    job->pending = num_tasks;
     {
       std::lock_guard<std::mutex> lock(mutex_);
-      task_ = &task;
-      num_tasks_ = num_tasks;
-      next_.store(0);
-      pending_ = num_tasks;
-      error_ = nullptr;
+      job_ = job;
       active_workers_ = threads - 1;
       ++generation_;
     }
     wake_.notify_all();
-    work();
+    work(*job);
     std::unique_lock<std::mutex> lock(mutex_);
-    done_.wait(lock, [this] { return pending_ == 0; });
-    task_ = nullptr;
-    if (error_) std::rethrow_exception(error_);
+    done_.wait(lock, [&] { return job->pending == 0; });
+    job_.reset();
+    if (job->error) std::rethrow_exception(job->error);
   }
 
  private:
@@ -58,45 +69,44 @@ class Pool {
     inside_task = true;
     uint64_t seen = 0;
     for (;;) {
+      std::shared_ptr<Job> job;
       {
         std::unique_lock<std::mutex> lock(mutex_);
         wake_.wait(lock, [&] { return generation_ != seen; });
         seen = generation_;
-        if (id >= active_workers_) continue;  // this job wants fewer threads
+        if (id >= active_workers_ || !job_) continue;  // not wanted, or done
+        job = job_;
       }
-      work();
+      work(*job);
     }
   }
 
-  void work() {
+  void work(Job& job) {
     bool was_inside = inside_task;
     inside_task = true;
     int64_t finished = 0;
-    for (int64_t i; (i = next_.fetch_add(1)) < num_tasks_;) {
+    for (int64_t i; (i = job.next.fetch_add(1)) < job.num_tasks;) {
       try {
-        (*task_)(i);
+        (*job.task)(i);
       } catch (...) {
         std::lock_guard<std::mutex> lock(mutex_);
-        if (!error_) error_ = std::current_exception();
+        if (!job.error) job.error = std::current_exception();
       }
       ++finished;
     }
     inside_task = was_inside;
     if (finished == 0) return;
     std::lock_guard<std::mutex> lock(mutex_);
-    pending_ -= finished;
-    if (pending_ == 0) done_.notify_all();
+    job.pending -= finished;
+    if (job.pending == 0) done_.notify_all();
   }
 
   std::mutex job_mutex_, mutex_;
   std::condition_variable wake_, done_;
   std::vector<std::thread> threads_;
-  const std::function<void(int64_t)>* task_ = nullptr;
-  std::atomic<int64_t> next_{0};
-  int64_t num_tasks_ = 0, pending_ = 0;
+  std::shared_ptr<Job> job_;  // the job in progress, if any
   int active_workers_ = 0;
   uint64_t generation_ = 0;
-  std::exception_ptr error_;
 };
 
 }  // namespace

@@ -38,11 +38,22 @@ struct Matrix {
 void pack_a(const Matrix& A, int64_t i0, int64_t mc, int64_t k0, int64_t kc, float* out) {
   for (int64_t ir = 0; ir < mc; ir += MR) {
     const int64_t rows = std::min(MR, mc - ir);
-    for (int64_t k = 0; k < kc; ++k) {
-      for (int64_t r = 0; r < rows; ++r) out[r] = A.at(i0 + ir + r, k0 + k);
-      for (int64_t r = rows; r < MR; ++r) out[r] = 0.0f;
-      out += MR;
+    if (A.cs == 1) {  // rows of A are contiguous: read each along k
+      for (int64_t r = 0; r < rows; ++r) {
+        const float* src = A.p + (i0 + ir + r) * A.rs + k0;
+        for (int64_t k = 0; k < kc; ++k) out[k * MR + r] = src[k];
+      }
+      for (int64_t r = rows; r < MR; ++r) {
+        for (int64_t k = 0; k < kc; ++k) out[k * MR + r] = 0.0f;
+      }
+    } else {
+      for (int64_t k = 0; k < kc; ++k) {
+        float* o = out + k * MR;
+        for (int64_t r = 0; r < rows; ++r) o[r] = A.at(i0 + ir + r, k0 + k);
+        for (int64_t r = rows; r < MR; ++r) o[r] = 0.0f;
+      }
     }
+    out += kc * MR;
   }
 }
 
@@ -52,6 +63,16 @@ void pack_b_sliver(const Matrix& B, int64_t k0, int64_t kc, int64_t j0, int64_t 
   if (B.cs == 1 && cols == NR) {  // row-major B: copy 32 floats per k
     for (int64_t k = 0; k < kc; ++k) {
       std::memcpy(out + k * NR, B.p + (k0 + k) * B.rs + j0, NR * sizeof(float));
+    }
+    return;
+  }
+  if (B.rs == 1) {  // columns of B are contiguous (B transposed): read along k
+    for (int64_t c = 0; c < cols; ++c) {
+      const float* src = B.p + (j0 + c) * B.cs + k0;
+      for (int64_t k = 0; k < kc; ++k) out[k * NR + c] = src[k];
+    }
+    for (int64_t c = cols; c < NR; ++c) {
+      for (int64_t k = 0; k < kc; ++k) out[k * NR + c] = 0.0f;
     }
     return;
   }
@@ -73,13 +94,20 @@ struct Output {
 
 // C tile (MR x NR) = the product of one A sliver and one B sliver over kc.
 // The 24 accumulators stay in registers for the whole loop.
-inline void kernel(int64_t kc, const float* a, const float* b, const Output& out) {
+// B's rows are `ldb` apart: NR in a packed sliver, or B's own row stride when
+// the kernel reads row-major B in place; `cols` < NR masks the loads.
+inline void kernel(int64_t kc, const float* a, const float* b, int64_t ldb, int64_t cols,
+                   const Output& out) {
+  const __mmask16 m0 = cols >= 16 ? 0xFFFF : __mmask16((1u << cols) - 1);
+  const __mmask16 m1 = cols >= NR   ? 0xFFFF
+                       : cols <= 16 ? 0
+                                    : __mmask16((1u << (cols - 16)) - 1);
   __m512 c[MR][2];
 #pragma GCC unroll 12
   for (int r = 0; r < MR; ++r) c[r][0] = c[r][1] = _mm512_setzero_ps();
   for (int64_t k = 0; k < kc; ++k) {
-    const __m512 b0 = _mm512_loadu_ps(b);
-    const __m512 b1 = _mm512_loadu_ps(b + 16);
+    const __m512 b0 = _mm512_maskz_loadu_ps(m0, b);
+    const __m512 b1 = _mm512_maskz_loadu_ps(m1, b + 16);
 #pragma GCC unroll 12
     for (int r = 0; r < MR; ++r) {
       const __m512 ar = _mm512_set1_ps(a[r]);
@@ -87,7 +115,7 @@ inline void kernel(int64_t kc, const float* a, const float* b, const Output& out
       c[r][1] = _mm512_fmadd_ps(ar, b1, c[r][1]);
     }
     a += MR;
-    b += NR;
+    b += ldb;
   }
   if (out.full) {  // a whole tile of row-major C: update it in registers
     const __m512 alpha = _mm512_set1_ps(out.alpha), beta = _mm512_set1_ps(out.beta);
@@ -130,6 +158,91 @@ void store(const float* tile, int64_t rows, int64_t cols, float alpha, float bet
   }
 }
 
+// C = alpha A B + beta C when A has few rows (one MC block) and B is
+// row-major: each element of B is used by one block only, so packing it would
+// cost as much as the arithmetic; the kernel reads B where it lies instead.
+// Work is split across threads by columns of C.
+void sgemm_b_in_place(int64_t m, int64_t n, int64_t k, float alpha, const Matrix& A,
+                      const Matrix& B, float beta, float* c, int64_t rsc, int64_t csc) {
+  thread_local std::vector<float> packed_a;
+  packed_a.resize(std::max(packed_a.size(), size_t(MC * KC)));
+  const int64_t slivers = (n + NR - 1) / NR;
+  constexpr int64_t kSliversPerTask = 4;
+  for (int64_t pc = 0; pc < k; pc += KC) {
+    const int64_t kc = std::min(KC, k - pc);
+    const float beta_now = pc == 0 ? beta : 1.0f;  // later panels accumulate
+    pack_a(A, 0, m, pc, kc, packed_a.data());
+    const float* pa = packed_a.data();
+    const int64_t tasks = (slivers + kSliversPerTask - 1) / kSliversPerTask;
+    detail::parallel_for(tasks, [&](int64_t task) {
+      alignas(64) float tile[MR * NR];
+      const int64_t s_end = std::min(slivers, (task + 1) * kSliversPerTask);
+      for (int64_t s = task * kSliversPerTask; s < s_end; ++s) {
+        const int64_t j0 = s * NR, cols = std::min(NR, n - j0);
+        for (int64_t ir = 0; ir < m; ir += MR) {
+          const int64_t rows = std::min(MR, m - ir);
+          float* c_tile = c + ir * rsc + j0 * csc;
+          const Output out{
+              rows == MR && cols == NR && csc == 1, c_tile, rsc, alpha, beta_now, tile};
+          kernel(kc, pa + ir * kc, B.p + pc * B.rs + j0, B.rs, cols, out);
+          if (!out.full) store(tile, rows, cols, alpha, beta_now, c_tile, rsc, csc);
+        }
+      }
+    });
+  }
+}
+
+// C = alpha A B + beta C where both operands run along k in memory (A's rows
+// and B's columns are contiguous: A B^T with row-major A and B) and k is long
+// while C is small, as in a convolution's weight gradient. Each C element is
+// a dot product; blocks of k keep the rows of A and B in L1 while 1 x 4
+// register tiles reuse each loaded A vector four times.
+void sgemm_dots(int64_t m, int64_t n, int64_t k, float alpha, const Matrix& A,
+                const Matrix& B, float beta, float* c, int64_t rsc, int64_t csc) {
+  constexpr int64_t kBlock = 256, kCols = 4;
+  std::vector<float> sums(size_t(m * n), 0.0f);
+  for (int64_t k0 = 0; k0 < k; k0 += kBlock) {
+    const int64_t kb = std::min(kBlock, k - k0), vec_end = kb / 16 * 16;
+    const __mmask16 tail = __mmask16((1u << (kb - vec_end)) - 1);
+    for (int64_t i = 0; i < m; ++i) {
+      const float* a = A.p + i * A.rs + k0;
+      for (int64_t j0 = 0; j0 < n; j0 += kCols) {
+        const int64_t cols = std::min(kCols, n - j0);
+        const float* b[kCols];
+        for (int64_t t = 0; t < kCols; ++t)
+          b[t] = B.p + (j0 + std::min(t, cols - 1)) * B.cs + k0;
+        __m512 acc[kCols] = {_mm512_setzero_ps(), _mm512_setzero_ps(),
+                             _mm512_setzero_ps(), _mm512_setzero_ps()};
+        for (int64_t p = 0; p < vec_end; p += 16) {
+          const __m512 av = _mm512_loadu_ps(a + p);
+#pragma GCC unroll 4
+          for (int64_t t = 0; t < kCols; ++t) {
+            acc[t] = _mm512_fmadd_ps(av, _mm512_loadu_ps(b[t] + p), acc[t]);
+          }
+        }
+        if (tail) {
+          const __m512 av = _mm512_maskz_loadu_ps(tail, a + vec_end);
+#pragma GCC unroll 4
+          for (int64_t t = 0; t < kCols; ++t) {
+            acc[t] =
+                _mm512_fmadd_ps(av, _mm512_maskz_loadu_ps(tail, b[t] + vec_end), acc[t]);
+          }
+        }
+        for (int64_t t = 0; t < cols; ++t) {
+          sums[size_t(i * n + j0 + t)] += _mm512_reduce_add_ps(acc[t]);
+        }
+      }
+    }
+  }
+  for (int64_t i = 0; i < m; ++i) {
+    for (int64_t j = 0; j < n; ++j) {
+      float& x = c[i * rsc + j * csc];
+      const float v = alpha * sums[size_t(i * n + j)];
+      x = beta == 0.0f ? v : v + beta * x;
+    }
+  }
+}
+
 }  // namespace
 
 void sgemm(int64_t m, int64_t n, int64_t k, float alpha, const float* a, int64_t rsa,
@@ -145,6 +258,11 @@ void sgemm(int64_t m, int64_t n, int64_t k, float alpha, const float* a, int64_t
     std::swap(rsc, csc);
   }
   const Matrix A{a, rsa, csa}, B{b, rsb, csb};
+  if (A.cs == 1 && B.rs == 1 && m * n <= 1024 && k >= 1024) {
+    return sgemm_dots(m, n, k, alpha, A, B, beta, c, rsc, csc);
+  }
+  if (B.cs == 1 && m <= MC)
+    return sgemm_b_in_place(m, n, k, alpha, A, B, beta, c, rsc, csc);
   const int64_t nc_max = std::min(NC, (n + NR - 1) / NR * NR);
   // Reused across calls: a fresh multi-megabyte buffer per call would cost
   // page faults on every GEMM.
@@ -176,7 +294,7 @@ void sgemm(int64_t m, int64_t n, int64_t k, float alpha, const float* a, int64_t
             float* c_tile = c + (ic + ir) * rsc + (jc + j0) * csc;
             const Output out{
                 rows == MR && cols == NR && csc == 1, c_tile, rsc, alpha, beta_now, tile};
-            kernel(kc, &packed_a[ir * kc], &packed_b[s * kc * NR], out);
+            kernel(kc, &packed_a[ir * kc], &packed_b[s * kc * NR], NR, NR, out);
             if (!out.full) store(tile, rows, cols, alpha, beta_now, c_tile, rsc, csc);
           }
         }

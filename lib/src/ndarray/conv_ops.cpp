@@ -3,7 +3,9 @@
 #include "d2l/conv_ops.hpp"
 
 #include <algorithm>
+#include <vector>
 
+#include "core/parallel.hpp"
 #include "d2l/ops.hpp"
 #include "ndarray/impl.hpp"
 
@@ -99,61 +101,77 @@ Dims dims_of(const Shape& xs, const Shape& ws, const kernels::Window2D& g) {
   return m;
 }
 
-// (N, C, H, W) -> (N, F, OH, OW), one chunk of images per GEMM:
+// Scratch space of one thread, reused from call to call (the columns of a
+// chunk and its GEMM output), so that chunks run in parallel without sharing.
+float* scratch(std::vector<float>& buffer, int64_t size) {
+  if (int64_t(buffer.size()) < size) buffer.resize(size_t(size));
+  return buffer.data();
+}
+
+int64_t num_chunks(const Dims& m) { return (m.n + m.chunk - 1) / m.chunk; }
+
+// (N, C, H, W) -> (N, F, OH, OW). Chunks of images run in parallel, each with
 // cols (rows, m*P) = im2col(x chunk); (F, rows) x cols -> (F, m*P) -> (m, F, P).
 NDArray forward(const NDArray& x, const NDArray& w, const NDArray& b,
                 const kernels::Window2D& g, Device d) {
   Dims m = dims_of(x.shape(), w.shape(), g);
   NDArray y = detail::empty({m.n, m.f, g.out_h, g.out_w}, d);
-  NDArray cols = detail::empty({m.rows, m.chunk * m.p}, d);
-  NDArray out = detail::empty({m.f, m.chunk * m.p}, d);
   const int64_t in_image = m.c * g.height * g.width, out_image = m.f * m.p;
-  for (int64_t b0 = 0; b0 < m.n; b0 += m.chunk) {
-    const int64_t k = std::min(m.chunk, m.n - b0);
-    kernels::im2col(d, ptr(x) + b0 * in_image, ptr(cols), g, m.c, k);
-    float* dst = k == 1 ? ptr(y) + b0 * out_image : ptr(out);
-    kernels::gemm(d, false, false, m.f, k * m.p, m.rows, 1.0f, ptr(w), ptr(cols), 0.0f,
-                  dst);
+  detail::parallel_for(num_chunks(m), [&](int64_t chunk) {
+    thread_local std::vector<float> cols_buffer, out_buffer;
+    const int64_t b0 = chunk * m.chunk, k = std::min(m.chunk, m.n - b0);
+    float* cols = scratch(cols_buffer, m.rows * k * m.p);
+    kernels::im2col(d, ptr(x) + b0 * in_image, cols, g, m.c, k);
+    float* dst = k == 1 ? ptr(y) + b0 * out_image : scratch(out_buffer, m.f * k * m.p);
+    kernels::gemm(d, false, false, m.f, k * m.p, m.rows, 1.0f, ptr(w), cols, 0.0f, dst);
     if (b.defined()) {  // (F, k*P) + (F, 1) while the block is in cache
       kernels::binary(d, kernels::Binary::add, dst, ptr(b), dst,
                       kernels::plan_broadcast({m.f, k * m.p}, {m.f, 1}, {m.f, k * m.p}));
     }
     if (k > 1) swap_outer(d, dst, ptr(y) + b0 * out_image, k, m.f, m.p, true);
-  }
+  });
   return y;
 }
 
-// Given gy (N, F, OH, OW): per chunk, gy -> (F, m*P); dW += gy_cols x cols^T;
-// dcols = W^T x gy_cols, dx = col2im(dcols); db = sum of gy over N, OH, OW.
+// Given gy (N, F, OH, OW), per chunk in parallel: gy -> (F, m*P); the chunk's
+// dW = gy_cols x cols^T (summed over chunks afterwards); dcols = W^T x gy_cols,
+// dx = col2im(dcols); db = sum of gy over N, OH, OW.
 std::vector<NDArray> backward(const NDArray& gy, const NDArray& x, const NDArray& w,
                               const NDArray& b, const kernels::Window2D& g) {
   const Device d = detail::device_of(x);
   Dims m = dims_of(x.shape(), w.shape(), g);
   const bool want_x = detail::wants_grad(x), want_w = detail::wants_grad(w);
-  NDArray dx = want_x ? detail::empty(x.shape(), d) : NDArray();
-  NDArray dw = want_w ? nd::zeros(w.shape(), d) : NDArray();
-  NDArray cols = detail::empty({m.rows, m.chunk * m.p}, d);
-  NDArray gyc = detail::empty({m.f, m.chunk * m.p}, d);
+  // col2im fills every pixel of dx; only an empty batch needs the zeros.
+  NDArray dx = !want_x   ? NDArray()
+               : m.n > 0 ? detail::empty(x.shape(), d)
+                         : nd::zeros(x.shape(), d);
+  const int64_t chunks = num_chunks(m), w_size = m.f * m.rows;
+  NDArray dw_parts = want_w ? detail::empty({chunks, w_size}, d) : NDArray();
   const int64_t in_image = m.c * g.height * g.width, out_image = m.f * m.p;
-  for (int64_t b0 = 0; b0 < m.n && (want_x || want_w); b0 += m.chunk) {
-    const int64_t k = std::min(m.chunk, m.n - b0);
-    const float* gy_cols = ptr(gy) + b0 * out_image;
-    if (k > 1) {
-      swap_outer(d, gy_cols, ptr(gyc), k, m.f, m.p, false);
-      gy_cols = ptr(gyc);
-    }
-    if (want_w) {  // (F, k*P) x (k*P, rows) -> (F, rows), summed over chunks
-      kernels::im2col(d, ptr(x) + b0 * in_image, ptr(cols), g, m.c, k);
-      kernels::gemm(d, false, true, m.f, m.rows, k * m.p, 1.0f, gy_cols, ptr(cols), 1.0f,
-                    ptr(dw));
-    }
-    if (want_x) {  // (rows, F) x (F, k*P) -> (rows, k*P) -> (k, C, H, W)
-      kernels::gemm(d, true, false, m.rows, k * m.p, m.f, 1.0f, ptr(w), gy_cols, 0.0f,
-                    ptr(cols));
-      kernels::col2im(d, ptr(cols), ptr(dx) + b0 * in_image, g, m.c, k);
-    }
+  if (want_x || want_w) {
+    detail::parallel_for(chunks, [&](int64_t chunk) {
+      thread_local std::vector<float> cols_buffer, gy_buffer;
+      const int64_t b0 = chunk * m.chunk, k = std::min(m.chunk, m.n - b0);
+      float* cols = scratch(cols_buffer, m.rows * k * m.p);
+      const float* gy_cols = ptr(gy) + b0 * out_image;
+      if (k > 1) {
+        float* gyc = scratch(gy_buffer, m.f * k * m.p);
+        swap_outer(d, gy_cols, gyc, k, m.f, m.p, false);
+        gy_cols = gyc;
+      }
+      if (want_w) {  // (F, k*P) x (k*P, rows) -> (F, rows) for this chunk
+        kernels::im2col(d, ptr(x) + b0 * in_image, cols, g, m.c, k);
+        kernels::gemm(d, false, true, m.f, m.rows, k * m.p, 1.0f, gy_cols, cols, 0.0f,
+                      ptr(dw_parts) + chunk * w_size);
+      }
+      if (want_x) {  // (rows, F) x (F, k*P) -> (rows, k*P) -> (k, C, H, W)
+        kernels::gemm(d, true, false, m.rows, k * m.p, m.f, 1.0f, ptr(w), gy_cols, 0.0f,
+                      cols);
+        kernels::col2im(d, cols, ptr(dx) + b0 * in_image, g, m.c, k);
+      }
+    });
   }
-  if (want_x && m.n == 0) dx = nd::zeros(x.shape(), d);
+  NDArray dw = want_w ? nd::sum(dw_parts, 0).reshape(w.shape()) : NDArray();
   std::vector<NDArray> grads{dx, dw};
   if (b.defined()) {
     grads.push_back(detail::wants_grad(b) ? nd::sum(gy, {0, 2, 3}) : NDArray());
