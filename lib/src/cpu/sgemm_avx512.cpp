@@ -229,7 +229,13 @@ void sgemm_dots(int64_t m, int64_t n, int64_t k, float alpha, const Matrix& A,
           }
         }
         for (int64_t t = 0; t < cols; ++t) {
-          sums[size_t(i * n + j0 + t)] += _mm512_reduce_add_ps(acc[t]);
+          // Summing the lanes by hand: GCC 12's _mm512_reduce_add_ps trips
+          // -Wmaybe-uninitialized inside its own header.
+          alignas(64) float lanes[16];
+          _mm512_store_ps(lanes, acc[t]);
+          float total = 0.0f;
+          for (float v : lanes) total += v;
+          sums[size_t(i * n + j0 + t)] += total;
         }
       }
     }
