@@ -13,11 +13,37 @@
 namespace d2l::kernels {
 
 enum class Unary {
-  neg, exp, log, sqrt, square, abs, relu, sigmoid, tanh,
+  neg,
+  exp,
+  log,
+  sqrt,
+  square,
+  abs,
+  relu,
+  sigmoid,
+  tanh,
   step,  // 1 where x > 0, else 0: the derivative of relu
 };
 
-enum class Binary { add, sub, mul, div, pow, max, min, eq, ne, gt, ge, lt, le };
+enum class Binary {
+  add,
+  sub,
+  mul,
+  div,
+  pow,
+  max,
+  min,
+  eq,
+  ne,
+  gt,
+  ge,
+  lt,
+  le,
+  // Fused gradients, (incoming gradient, saved value) -> input gradient:
+  sigmoid_grad,  // g * y * (1 - y), y = sigmoid's output
+  tanh_grad,     // g * (1 - y^2), y = tanh's output
+  relu_grad,     // g where x > 0, else 0, x = relu's input
+};
 
 enum class Reduce { sum, max, min };
 
@@ -39,8 +65,7 @@ void binary(Device d, Binary op, const float* a, const float* b, float* y,
 void reduce(Device d, Reduce op, const float* x, float* y, int64_t outer, int64_t r,
             int64_t inner);
 /// Index of the first maximum over r, for x viewed as (outer, r, inner).
-void argmax(Device d, const float* x, float* y, int64_t outer, int64_t r,
-            int64_t inner);
+void argmax(Device d, const float* x, float* y, int64_t outer, int64_t r, int64_t inner);
 
 /// C = alpha * op(A) op(B) + beta * C, row-major; op transposes when asked.
 /// A is (m, k) after op, B is (k, n) after op, C is (m, n).

@@ -132,19 +132,19 @@ NDArray abs(const NDArray& x) {
 NDArray relu(const NDArray& x) {
   return apply_unary(x, Unary::relu, "relu",
                      [](const NDArray& g, const NDArray& x, const NDArray&) {
-                       return g * unary_step(x);
+                       return compute_binary(g, x, Binary::relu_grad, "relu");
                      });
 }
 NDArray sigmoid(const NDArray& x) {
   return apply_unary(x, Unary::sigmoid, "sigmoid",
                      [](const NDArray& g, const NDArray&, const NDArray& y) {
-                       return g * y * (1.0f - y);
+                       return compute_binary(g, y, Binary::sigmoid_grad, "sigmoid");
                      });
 }
 NDArray tanh(const NDArray& x) {
   return apply_unary(x, Unary::tanh, "tanh",
                      [](const NDArray& g, const NDArray&, const NDArray& y) {
-                       return g * (1.0f - y * y);
+                       return compute_binary(g, y, Binary::tanh_grad, "tanh");
                      });
 }
 
