@@ -120,3 +120,17 @@ TEST_CASE("sections.json is on disk as soon as the next section starts", "[chapt
   }
   std::cout.rdbuf(original);
 }
+
+TEST_CASE("results may not use the keys the helper writes itself", "[chapter]") {
+  fs::path dir = fresh_dir("reserved");
+  Args args({"prog", "--out", dir.string()});
+  std::ostringstream terminal;
+  std::streambuf* original = std::cout.rdbuf(terminal.rdbuf());
+  {
+    Chapter book(args.argc(), args.argv());
+    REQUIRE_THROWS_WITH(book.result("seconds", 1.0),
+                        Catch::Contains("reserved") && Catch::Contains("seconds"));
+    REQUIRE_NOTHROW(book.result("epoch_seconds", 1.0));
+  }
+  std::cout.rdbuf(original);
+}

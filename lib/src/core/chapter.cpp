@@ -249,17 +249,31 @@ void Chapter::figure(const std::string& file, const std::string& caption) {
   s.sections.back().figures.push_back({file, caption});
 }
 
+namespace {
+// The helper writes these keys itself; a chapter's value would be lost.
+const std::string& checked_key(const std::string& key) {
+  if (key == "chapter" || key == "profile" || key == "seconds") {
+    throw std::invalid_argument("Chapter::result: the key '" + key +
+                                "' is reserved for the run's own record in results.json; "
+                                "choose another name (e.g. 'epoch_" +
+                                key + "')");
+  }
+  return key;
+}
+}  // namespace
+
 void Chapter::result(const std::string& key, double value) {
-  state_->results[key] = value;
+  state_->results[checked_key(key)] = value;
 }
 void Chapter::result(const std::string& key, const std::string& value) {
-  state_->results[key] = value;
+  state_->results[checked_key(key)] = value;
 }
 void Chapter::result(const std::string& key, const std::vector<double>& values) {
-  state_->results[key] = values;
+  state_->results[checked_key(key)] = values;
 }
 void Chapter::result(const std::string& key, const NDArray& values) {
-  state_->results[key] = {{"shape", values.shape()}, {"values", values.to_vector()}};
+  state_->results[checked_key(key)] = {{"shape", values.shape()},
+                                       {"values", values.to_vector()}};
 }
 
 }  // namespace d2l
