@@ -37,7 +37,7 @@ NDArray ToTensor::operator()(const NDArray& images) const {
   float* y = out.data();
   const float scale = 1.0f / 255;
   const int64_t plane = h * w;
-  if (c == 1) {  // the layouts agree: only scale
+  if (c == 1) {                           // the layouts agree: only scale
     const int64_t total = images.size();  // hoisted: y might alias it otherwise
     for (int64_t i = 0; i < total; ++i) y[i] = x[i] * scale;
     return out;
