@@ -39,3 +39,9 @@ TEST_CASE("sigmoid LeNet lowers the loss and beats guessing", "[lenet]") {
   REQUIRE(seconds.size() == loss.size());
   for (double s : seconds) CHECK(s > 0);
 }
+
+TEST_CASE("ReLU LeNet learns faster than sigmoid LeNet", "[lenet]") {
+  // With lr 0.1 the ReLU network is past 0.7 after the first epoch already.
+  CHECK(scalar(kName, "relu_final_test_acc") > 0.7);
+  CHECK(scalar(kName, "relu_final_test_acc") > scalar(kName, "final_test_acc"));
+}
