@@ -77,11 +77,14 @@ void Block::load_parameters(const std::string& path,
                    ". Pass {.allow_missing = true} to keep its current value.");
     }
     if (!fits(p, it->second.shape())) {
-      io_error("load_parameters", path,
-               "parameter '" + name + "' (" + p.name() + ") has shape " +
-                   shape_str(it->second.shape()) + " in the file, but the network's " +
-                   "has shape " + shape_str(p.shape()) +
-                   "; was the file saved from another network?");
+      io_error(
+          "load_parameters", path,
+          "parameter '" + name + "' (" + p.name() + ") has shape " +
+              shape_str(it->second.shape()) + " in the file, but the network's " +
+              "has shape " + shape_str(p.shape()) +
+              (p.is_initialized() ? ""
+                                  : " (0: a size the first forward pass would infer)") +
+              "; was the file saved from another network?");
     }
     assign.emplace_back(p, it->second);
   }
