@@ -81,8 +81,9 @@ def main():
     print(f"CPU: {cpu_model()}, {os.cpu_count()} cores; threads: {args.threads}; "
           f"OPENBLAS_CORETYPE={os.environ.get('OPENBLAS_CORETYPE', '(unset)')}; "
           f"OpenBLAS core: {gemm['openblas_corename']}; torch {torch_version}")
-    print(f"sgemm 1024x1024x1024 (OpenBLAS, {gemm['threads']} threads): "
-          f"{gemm['gflops']:.1f} GFLOP/s median, {gemm['best_gflops']:.1f} best")
+    print(f"sgemm 1024x1024x1024, {gemm['threads']} threads: OpenBLAS "
+          f"{gemm['gflops']:.1f} GFLOP/s median ({gemm['best_gflops']:.1f} best), "
+          f"d2l {gemm['d2l_gflops']:.1f} ({gemm['d2l_best_gflops']:.1f} best)")
     print(f"{args.rounds} rounds of {args.epochs} epochs each (median of epochs "
           f"after the first per run; median over rounds)")
     print()
