@@ -50,10 +50,15 @@ std::string indent(const std::string& s) {
 
 std::string Block::class_name() const { return short_type_name(typeid(*this)); }
 
+std::string Block::alias() const {
+  std::string name = class_name();
+  for (auto& c : name) c = char(std::tolower(static_cast<unsigned char>(c)));
+  return name;
+}
+
 const std::string& Block::prefix() const {
   if (prefix_.empty()) {
-    std::string hint = class_name();
-    for (auto& c : hint) c = char(std::tolower(static_cast<unsigned char>(c)));
+    const std::string hint = alias();
     std::lock_guard lock(counters_mutex);
     prefix_ = hint + std::to_string(counters()[hint]++) + "_";
   }

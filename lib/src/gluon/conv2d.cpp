@@ -30,7 +30,7 @@ std::string pair_str(Pair2 p) { return detail::cat("(", p.h, ", ", p.w, ")"); }
 
 }  // namespace
 
-Conv<2>::Conv(const Conv2DOptions& options) : options_(options) {
+Conv2D::Conv2D(const Conv2DOptions& options) : options_(options) {
   const auto& o = options;
   if (o.channels <= 0) fail(kOp, "channels must be positive, got ", o.channels);
   if (o.kernel_size.h <= 0 || o.kernel_size.w <= 0) {
@@ -48,7 +48,7 @@ Conv<2>::Conv(const Conv2DOptions& options) : options_(options) {
   }
 }
 
-NDArray Conv<2>::forward(const NDArray& x) {
+NDArray Conv2D::forward(const NDArray& x) {
   detail::defined(x, kOp);
   const auto& o = options_;
   if (x.ndim() != 4) {
@@ -72,7 +72,7 @@ NDArray Conv<2>::forward(const NDArray& x) {
   return activate(y, o.activation);
 }
 
-std::string Conv<2>::repr() const {
+std::string Conv2D::repr() const {
   const auto& o = options_;
   const int64_t in = weight.shape()[1];
   std::string s = "Conv2D(" + (in ? std::to_string(in) : std::string("None")) + " -> " +

@@ -55,6 +55,10 @@ class Block {
   const std::string& prefix() const;
   /// The class name as printed: `Dense`, `Sequential`, `MLP`.
   std::string class_name() const;
+  /// What parameter names start with, before the counter (Gluon's alias):
+  /// the class name in lower case unless a layer says otherwise (Conv2D's
+  /// parameters are `conv0_weight`, as in Gluon).
+  virtual std::string alias() const;
 
   /// Adds `child` (its parameters become part of this block's); `name` is
   /// how printing shows it (its position by default). Returns `child`.

@@ -24,26 +24,19 @@ struct Conv2DOptions {
   int64_t in_channels = 0;  ///< input channels; 0 infers them at the first forward
 };
 
-template <int Dims>
-class Conv;
-
 /// A 2-D convolution, then the activation:
 /// (N, in_channels, H, W) -> (N, channels, OH, OW). The weight is
 /// (channels, in_channels, KH, KW), the bias (channels).
-///
-/// Gluon names the parameters of every convolution `conv0_weight`,
-/// `conv0_bias`, whatever its dimension. Blocks take their names from their
-/// class name up to any template arguments, so this is the class `Conv<2>`,
-/// spelled `Conv2D`.
-template <>
-class Conv<2> : public Block {
+class Conv2D : public Block {
  public:
-  explicit Conv(const Conv2DOptions& options);
+  explicit Conv2D(const Conv2DOptions& options);
 
   NDArray forward(const NDArray& x) override;
   /// `Conv2D(1 -> 6, kernel_size=(5, 5), stride=(1, 1), Activation(sigmoid))`,
   /// with `None` while in_channels is unknown.
   std::string repr() const override;
+  /// Gluon names every convolution's parameters `conv0_weight`, `conv0_bias`.
+  std::string alias() const override { return "conv"; }
 
   Parameter weight;  ///< (channels, in_channels, KH, KW)
   Parameter bias;    ///< (channels); empty when use_bias is false
@@ -52,7 +45,5 @@ class Conv<2> : public Block {
  private:
   Conv2DOptions options_;
 };
-
-using Conv2D = Conv<2>;
 
 }  // namespace d2l::gluon::nn
