@@ -1,14 +1,14 @@
 // Checks of chapters/03_multilayer_perceptrons/mlp_gluon.cpp: the parameter
 // count of a 784-256-10 network and learning on Fashion-MNIST (bands that the
 // --quick run, 2 epochs tested on 2,000 images, meets).
-#include <algorithm>
 #include <catch2/catch.hpp>
 #include <vector>
 
+#include "chapters/learning.hpp"
 #include "chapters/results.hpp"
 
+using chapter_test::check_classifier_learns;
 using chapter_test::scalar;
-using chapter_test::values;
 
 namespace {
 const char* const kName = "mlp_gluon";
@@ -19,17 +19,11 @@ TEST_CASE("the Gluon MLP has 784 x 256 + 256 + 256 x 10 + 10 parameters", "[mlp_
 }
 
 TEST_CASE("the Gluon MLP lowers the loss and classifies well", "[mlp_gluon]") {
-  auto loss = values(kName, "loss");
-  REQUIRE(loss.size() >= 1);
-  // One epoch from an untrained net already drops below log(10) = 2.30.
-  CHECK(loss.front() < 2.0);
-  CHECK(loss.back() < loss.front());
-  CHECK(scalar(kName, "final_loss") < 0.7);
-  CHECK(scalar(kName, "final_train_acc") > 0.75);
   // With learning rate 0.5 the test accuracy jumps by a few points from epoch to
   // epoch: a floor for the last epoch and a higher one for the best.
-  auto test_acc = values(kName, "test_acc");
-  REQUIRE(test_acc.size() == loss.size());
-  CHECK(test_acc.back() > 0.70);
-  CHECK(*std::max_element(test_acc.begin(), test_acc.end()) > 0.75);
+  check_classifier_learns(kName, {.first_loss_below = 2.0,
+                                  .final_loss_below = 0.7,
+                                  .final_train_acc_above = 0.75,
+                                  .last_test_acc_above = 0.70,
+                                  .best_test_acc_above = 0.75});
 }
