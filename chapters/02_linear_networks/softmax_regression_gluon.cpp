@@ -130,12 +130,7 @@ int main(int argc, char** argv) {
       train_ch3(net, train_iter, test_iter, loss, num_epochs, batch_size, trainer);
   plot_history(book.path("training.svg"), history, "softmax regression (Gluon)");
   book.figure("training.svg", "Training loss, training and test accuracy per epoch.");
-  book.result("epoch_losses", history.loss);
-  book.result("train_acc", history.train_acc);
-  book.result("test_acc", history.test_acc);
-  book.result("final_loss", history.loss.back());
-  book.result("final_train_acc", history.train_acc.back());
-  book.result("final_test_acc", history.test_acc.back());
+  record_history(book, history);
 
   //! ## Exercises
   //!

@@ -153,11 +153,7 @@ int main(int argc, char** argv) {
       train_ch3(net, train_iter, test_iter, loss, epochs, batch_size, params, book.lr());
   plot_history(book.path("scratch_history.svg"), history, "dropout from scratch");
   book.figure("scratch_history.svg", "Dropout from scratch: loss and accuracies");
-  book.result("scratch_loss", history.loss);
-  book.result("scratch_test_acc", history.test_acc);
-  book.result("scratch_final_loss", history.loss.back());
-  book.result("scratch_final_train_acc", history.train_acc.back());
-  book.result("scratch_final_test_acc", history.test_acc.back());
+  record_history(book, history, "scratch_");
 
   //! ## Concise Implementation
   //!
@@ -180,11 +176,7 @@ int main(int argc, char** argv) {
       train_ch3(gnet, train_iter, test_iter, loss, epochs, batch_size, trainer);
   plot_history(book.path("gluon_history.svg"), ghistory, "dropout with Gluon");
   book.figure("gluon_history.svg", "nn::Dropout: loss and accuracies");
-  book.result("gluon_loss", ghistory.loss);
-  book.result("gluon_test_acc", ghistory.test_acc);
-  book.result("gluon_final_loss", ghistory.loss.back());
-  book.result("gluon_final_train_acc", ghistory.train_acc.back());
-  book.result("gluon_final_test_acc", ghistory.test_acc.back());
+  record_history(book, ghistory, "gluon_");
 
   //! ## Exercises
   //!

@@ -70,12 +70,7 @@ int main(int argc, char** argv) {
   auto history = train_ch3(net, train_iter, test_iter, loss, epochs, batch_size, trainer);
   plot_history(book.path("history.svg"), history, "MLP with Gluon");
   book.figure("history.svg", "Training loss, training accuracy and test accuracy");
-  book.result("loss", history.loss);
-  book.result("train_acc", history.train_acc);
-  book.result("test_acc", history.test_acc);
-  book.result("final_loss", history.loss.back());
-  book.result("final_train_acc", history.train_acc.back());
-  book.result("final_test_acc", history.test_acc.back());
+  record_history(book, history);
 
   //! ## Exercises
   //!

@@ -115,12 +115,7 @@ int main(int argc, char** argv) {
       train_ch3(net, train_iter, test_iter, loss, epochs, batch_size, params, book.lr());
   plot_history(book.path("history.svg"), history, "MLP from scratch");
   book.figure("history.svg", "Training loss, training accuracy and test accuracy");
-  book.result("loss", history.loss);
-  book.result("train_acc", history.train_acc);
-  book.result("test_acc", history.test_acc);
-  book.result("final_loss", history.loss.back());
-  book.result("final_train_acc", history.train_acc.back());
-  book.result("final_test_acc", history.test_acc.back());
+  record_history(book, history);
 
   //! ## Evaluation
   //!

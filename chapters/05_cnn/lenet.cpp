@@ -111,14 +111,7 @@ int main(int argc, char** argv) {
       train_ch5(net, train_iter, test_iter, batch_size, trainer, device, epochs);
   plot_history(book.path("history.svg"), history, "LeNet (sigmoid)");
   book.figure("history.svg", "Training loss, training accuracy and test accuracy");
-  book.result("loss", history.loss);
-  book.result("train_acc", history.train_acc);
-  book.result("test_acc", history.test_acc);
-  book.result("epoch_seconds", history.seconds);
-  book.result("examples_per_sec", history.examples_per_sec);
-  book.result("final_loss", history.loss.back());
-  book.result("final_train_acc", history.train_acc.back());
-  book.result("final_test_acc", history.test_acc.back());
+  record_history(book, history);
 
   //! After five epochs LeNet is about where softmax regression was, and behind the
   //! MLP, although it has far fewer parameters than the MLP (about 62 thousand
@@ -142,8 +135,7 @@ int main(int argc, char** argv) {
                                 device, epochs);
   plot_history(book.path("history_relu.svg"), relu_history, "LeNet (ReLU, lr 0.1)");
   book.figure("history_relu.svg", "The same curves for LeNet with ReLU");
-  book.result("relu_test_acc", relu_history.test_acc);
-  book.result("relu_final_test_acc", relu_history.test_acc.back());
+  record_history(book, relu_history, "relu_");
 
   //! ## Exercises
   //!

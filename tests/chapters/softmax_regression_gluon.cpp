@@ -32,7 +32,7 @@ TEST_CASE("the library's loss is finite and right on extreme scores",
 
 TEST_CASE("Gluon softmax regression learns beyond 70 percent test accuracy",
           "[softmax_regression_gluon]") {
-  auto losses = values(kName, "epoch_losses");
+  auto losses = values(kName, "loss");
   REQUIRE(losses.size() >= 2);
   for (double l : losses) CHECK(std::isfinite(l));
   CHECK(losses.back() < losses.front());

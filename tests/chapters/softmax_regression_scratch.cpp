@@ -44,7 +44,7 @@ TEST_CASE("the untrained model guesses about one time in ten",
 
 TEST_CASE("training lowers the loss and beats 70 percent test accuracy",
           "[softmax_regression_scratch]") {
-  auto losses = values(kName, "epoch_losses");
+  auto losses = values(kName, "loss");
   REQUIRE(losses.size() >= 2);
   for (double l : losses) CHECK(std::isfinite(l));
   CHECK(losses.back() < losses.front());

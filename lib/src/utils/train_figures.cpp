@@ -1,4 +1,5 @@
-// Figures of a training run: its curves, and test images with predictions.
+// What a training run leaves behind: its numbers in results.json, its curves,
+// and test images with predictions.
 #include <algorithm>
 #include <stdexcept>
 
@@ -9,6 +10,19 @@
 #include "d2l/utils/train.hpp"
 
 namespace d2l {
+
+void record_history(Chapter& book, const TrainHistory& history,
+                    const std::string& prefix) {
+  if (history.epochs() == 0) return;
+  book.result(prefix + "loss", history.loss);
+  book.result(prefix + "train_acc", history.train_acc);
+  book.result(prefix + "test_acc", history.test_acc);
+  book.result(prefix + "epoch_seconds", history.seconds);
+  book.result(prefix + "examples_per_sec", history.examples_per_sec);
+  book.result(prefix + "final_loss", history.loss.back());
+  book.result(prefix + "final_train_acc", history.train_acc.back());
+  book.result(prefix + "final_test_acc", history.test_acc.back());
+}
 
 void plot_history(const std::string& path, const TrainHistory& history,
                   const std::string& title) {

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "d2l/chapter.hpp"
 #include "d2l/data.hpp"
 #include "d2l/device.hpp"
 #include "d2l/gluon/block.hpp"
@@ -68,6 +69,13 @@ TrainHistory train_ch3(gluon::Block& net, const gluon::data::DataLoader& train_i
                        const gluon::data::DataLoader& test_iter, const LossFn& loss,
                        int num_epochs, int64_t batch_size, gluon::Trainer& trainer,
                        Device device = cpu());
+
+/// Records a history in the chapter's results.json: the per-epoch lists
+/// `<prefix>loss`, `train_acc`, `test_acc`, `epoch_seconds`,
+/// `examples_per_sec`, and the last epoch's `<prefix>final_loss`,
+/// `final_train_acc` and `final_test_acc`.
+void record_history(Chapter& book, const TrainHistory& history,
+                    const std::string& prefix = "");
 
 /// The curves of a history as an SVG file: training loss, training accuracy
 /// and test accuracy against the epoch, on one chart.
