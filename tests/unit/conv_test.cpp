@@ -173,7 +173,7 @@ TEST_CASE("convolution errors name the op and the shapes", "[conv]") {
   auto message = [](auto f) {
     try {
       f();
-    } catch (const std::invalid_argument& e) {
+    } catch (const std::runtime_error& e) {
       return std::string(e.what());
     }
     return std::string("no error");

@@ -7,6 +7,7 @@
 #include "d2l/conv_ops.hpp"
 #include "d2l/data.hpp"
 #include "d2l/device.hpp"
+#include "d2l/error.hpp"
 #include "d2l/gluon.hpp"
 #include "d2l/ndarray.hpp"
 #include "d2l/nn_ops.hpp"

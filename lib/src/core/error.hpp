@@ -2,8 +2,9 @@
 // Building error messages that name the operation, the shapes and the fix.
 
 #include <sstream>
-#include <stdexcept>
 #include <string>
+
+#include "d2l/error.hpp"
 
 namespace d2l::detail {
 
@@ -15,10 +16,10 @@ std::string cat(const Args&... args) {
   return os.str();
 }
 
-/// Throws std::invalid_argument("<op>: <message>").
+/// Throws d2l::Error("<op>: <message>").
 template <class... Args>
 [[noreturn]] void fail(const char* op, const Args&... args) {
-  throw std::invalid_argument(cat(op, ": ", args...));
+  throw Error(cat(op, ": ", args...));
 }
 
 /// Normalizes a possibly negative axis for an array of `ndim` axes.

@@ -4,6 +4,7 @@
 
 #include <cxxabi.h>
 
+#include <atomic>
 #include <cctype>
 #include <cstdlib>
 #include <map>
@@ -12,6 +13,7 @@
 #include <typeinfo>
 
 #include "core/error.hpp"
+#include "gluon/forward_scope.hpp"
 
 namespace d2l::gluon {
 
@@ -46,7 +48,16 @@ std::string indent(const std::string& s) {
   return out;
 }
 
+std::atomic<uint64_t> blocks_made{0};
+
 }  // namespace
+
+Block::Block() : serial_(blocks_made++) {}
+
+NDArray Block::operator()(const NDArray& x) {
+  detail::ForwardScope running(*this);
+  return forward(x);
+}
 
 std::string Block::class_name() const { return short_type_name(typeid(*this)); }
 
@@ -63,6 +74,49 @@ const std::string& Block::prefix() const {
     prefix_ = hint + std::to_string(counters()[hint]++) + "_";
   }
   return prefix_;
+}
+
+Block& Block::operator[](size_t i) const {
+  if (i >= children_.size()) {
+    if (children_.empty()) {
+      detail::fail("Block::operator[]", "a ", class_name(),
+                   " has no child blocks, so it has no block ", i);
+    }
+    detail::fail("Block::operator[]", "index ", i, " is out of range for the ",
+                 children_.size(), " blocks of this ", class_name());
+  }
+  return *children_[i].second;
+}
+
+void Block::wrong_type(size_t i, const std::type_info& asked) const {
+  const std::string is = (*this)[i].class_name();
+  detail::fail("Block::at", "block ", i, " is a ", is, ", not a ", short_type_name(asked),
+               ": write at<", is, ">(", i, "), or [", i,
+               "] for what every block has (weight(), bias(), params())");
+}
+
+ParameterDict& Block::params() {
+  if (params_.prefix().empty()) params_ = ParameterDict(prefix());
+  return params_;
+}
+
+Parameter Block::own_parameter(const std::string& name) const {
+  const auto own = own_params();
+  for (const auto& [local, p] : own) {
+    if (local == name) return p;
+  }
+  std::string known;
+  for (const auto& [local, p] : own) known += (known.empty() ? "" : ", ") + local;
+  std::string hint;
+  if (!children_.empty()) {
+    hint = detail::cat("; its parameters are in its ", children_.size(),
+                       " child blocks: reach one with [i], as net[0][0].", name, "()");
+  } else if (name == "bias" && own.size() == 1 && own[0].first == "weight") {
+    hint = "; it was made without one (use_bias false)";
+  }
+  detail::fail(name == "weight" ? "Block::weight" : "Block::bias", "this ", class_name(),
+               " has no parameter '", name,
+               "' of its own (it has: ", known.empty() ? "none" : known, ")", hint);
 }
 
 void Block::add_child(std::shared_ptr<Block> child, std::string name) {
@@ -97,6 +151,17 @@ class CopyValue : public Initializer {
 }  // namespace
 
 void Block::share_parameters(const ParameterDict& shared) { shared_ = shared; }
+
+void Block::unregister_parameter(Parameter& p) {
+  if (!p.defined()) return;
+  std::erase_if(named_, [&](const auto& entry) { return entry.second == p; });
+  ParameterDict kept(params_.prefix());
+  for (const auto& q : params_) {
+    if (!(q == p)) kept.add(q);
+  }
+  params_ = kept;
+  p = Parameter();
+}
 
 Parameter Block::register_parameter(const std::string& name, const Shape& shape,
                                     GradReq grad_req,
@@ -136,8 +201,22 @@ Parameter Block::register_constant(const std::string& name, const NDArray& value
                             std::make_shared<CopyValue>(value.detach().copy()));
 }
 
-std::vector<std::pair<std::string, Parameter>> Block::structural_params() const {
+std::vector<std::pair<std::string, Parameter>> Block::own_params() const {
   std::vector<std::pair<std::string, Parameter>> out = named_;
+  // Parameters made through params().get(...) have no local name: strip the prefix.
+  for (const auto& p : params_) {
+    bool listed = false;
+    for (const auto& [local, q] : named_) listed = listed || q == p;
+    if (listed) continue;
+    const std::string& full = p.name();
+    const std::string& pre = params_.prefix();
+    out.emplace_back(full.rfind(pre, 0) == 0 ? full.substr(pre.size()) : full, p);
+  }
+  return out;
+}
+
+std::vector<std::pair<std::string, Parameter>> Block::structural_params() const {
+  std::vector<std::pair<std::string, Parameter>> out = own_params();
   for (const auto& [child_name, child] : children_) {
     for (auto& [name, p] : child->structural_params()) {
       out.emplace_back(child_name + "." + name, p);

@@ -17,7 +17,7 @@ namespace {
 
 [[noreturn]] void io_error(const std::string& op, const std::string& path,
                            const std::string& what) {
-  throw std::runtime_error(op + ": " + path + ": " + what);
+  throw Error(op + ": " + path + ": " + what);
 }
 
 std::string names_of(const std::vector<std::string>& names) {

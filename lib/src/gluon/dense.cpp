@@ -83,6 +83,46 @@ Dense::Dense(const DenseOptions& options) : options_(options) {
 Dense::Dense(int64_t units, const std::string& activation)
     : Dense(DenseOptions{.units = units, .activation = activation}) {}
 
+Dense& Dense::activation(const std::string& name) & {
+  parse_activation(name);
+  options_.activation = name;
+  return *this;
+}
+
+Dense& Dense::flatten(bool on) & {
+  options_.flatten = on;
+  return *this;
+}
+
+Dense& Dense::use_bias(bool on) & {
+  if (on == options_.use_bias) return *this;
+  if (weight.is_initialized() || (bias.defined() && bias.is_initialized())) {
+    fail("nn::Dense", "use_bias: layer '", prefix(), "' has been initialized; choose ",
+         "use_bias when making it: nn::Dense(", options_.units, ").use_bias(",
+         on ? "true" : "false", ")");
+  }
+  options_.use_bias = on;
+  if (on) {
+    bias = register_parameter("bias", {options_.units}, GradReq::write,
+                              std::make_shared<init::Zero>());
+  } else {
+    unregister_parameter(bias);
+  }
+  return *this;
+}
+
+Dense& Dense::in_units(int64_t n) & {
+  if (n <= 0) fail("nn::Dense", "in_units must be positive, got ", n);
+  const int64_t known = weight.shape()[1];
+  if (known != 0 && known != n) {
+    fail("nn::Dense", "in_units: layer '", prefix(), "' already has ", known,
+         " input features and cannot take ", n);
+  }
+  weight.set_shape({options_.units, n});
+  options_.in_units = n;
+  return *this;
+}
+
 NDArray Dense::forward(const NDArray& x) {
   detail::defined(x, "nn::Dense");
   if (x.ndim() < 1 || (options_.flatten && x.ndim() < 2)) {

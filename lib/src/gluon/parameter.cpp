@@ -8,6 +8,7 @@
 #include "core/error.hpp"
 #include "d2l/autograd.hpp"
 #include "d2l/ops.hpp"
+#include "gluon/forward_scope.hpp"
 
 namespace d2l::gluon {
 
@@ -55,6 +56,7 @@ float Parameter::wd_mult() const { return state("Parameter::wd_mult").wd_mult; }
 void Parameter::set_lr_mult(float m) { state("Parameter::set_lr_mult").lr_mult = m; }
 void Parameter::set_wd_mult(float m) { state("Parameter::set_wd_mult").wd_mult = m; }
 bool Parameter::is_initialized() const { return state("Parameter").data.defined(); }
+void Parameter::rename(std::string name) { state("Parameter").name = std::move(name); }
 
 void Parameter::set_shape(const Shape& shape) {
   auto& s = state("Parameter::set_shape");
@@ -99,11 +101,7 @@ void Parameter::initialize(std::shared_ptr<const Initializer> default_init,
 void Parameter::finish_deferred_init(const Shape& shape) {
   auto& s = state("Parameter::finish_deferred_init");
   set_shape(shape);
-  if (!s.deferred_init) {
-    fail("Parameter", "parameter '", s.name, "' of shape ", shape_str(s.shape),
-         " has not been initialized; call initialize() on the network (or on "
-         "collect_params()) before the first forward");
-  }
+  if (!s.deferred_init) fail("Parameter", detail::why_not_initialized(*this));
   // Filling happens outside any recording: initialization is not learned.
   autograd::pause no_record;
   NDArray value = nd::zeros(s.shape);
@@ -131,9 +129,7 @@ NDArray Parameter::data() const {
          "Pass one batch of data through the network first, or give the layer its "
          "input size (e.g. Dense({.units = 256, .in_units = 784})).");
   }
-  fail("Parameter::data", "parameter '", s.name, "' of shape ", shape_str(s.shape),
-       " has not been initialized; call net.initialize() (or initialize() on the "
-       "ParameterDict from collect_params()) first");
+  fail("Parameter::data", detail::why_not_initialized(*this));
 }
 
 NDArray Parameter::grad() const {
@@ -214,6 +210,43 @@ const Parameter& ParameterDict::operator[](const std::string& name) const {
 }
 
 bool ParameterDict::contains(const std::string& name) const { return find(name) >= 0; }
+
+Parameter ParameterDict::get(const std::string& name, const Shape& shape) {
+  const std::string full = prefix_ + name;
+  const int i = find(full);
+  if (i < 0) {
+    params_.emplace_back(full, shape);
+    return params_.back();
+  }
+  Parameter& p = params_[i];
+  const Shape& have = p.shape();
+  bool fits = have.size() == shape.size();
+  for (size_t k = 0; fits && k < have.size(); ++k) {
+    fits = have[k] == 0 || shape[k] == 0 || have[k] == shape[k];
+  }
+  if (!fits) {
+    fail("ParameterDict::get", "parameter '", full, "' exists with shape ",
+         shape_str(have), ", which does not match the shape asked for, ",
+         shape_str(shape), " (0 stands for an axis not known yet)");
+  }
+  if (!p.is_initialized()) {
+    Shape merged = have;
+    for (size_t k = 0; k < merged.size(); ++k) {
+      if (merged[k] == 0) merged[k] = shape[k];
+    }
+    p.set_shape(merged);
+  }
+  return p;
+}
+
+Parameter ParameterDict::get(const std::string& name) const {
+  const int i = find(prefix_ + name);
+  if (i < 0) {
+    fail("ParameterDict::get", "no parameter named '", prefix_ + name,
+         "'; give a shape to create it: get(\"", name, "\", {3, 4})");
+  }
+  return params_[i];
+}
 
 std::vector<std::string> ParameterDict::keys() const {
   std::vector<std::string> k;

@@ -17,17 +17,4 @@ NDArray Sequential::forward(const NDArray& x) {
   return y;
 }
 
-Block& Sequential::operator[](size_t i) const {
-  if (i >= layers_.size()) {
-    detail::fail("Sequential", "index ", i, " is out of range for ", layers_.size(),
-                 " blocks");
-  }
-  return *layers_[i];
-}
-
-void Sequential::wrong_type(size_t i) const {
-  detail::fail("Sequential::at", "block ", i, " is a ", layers_[i]->class_name(),
-               ", not the type asked for");
-}
-
 }  // namespace d2l::gluon::nn

@@ -3,9 +3,11 @@
 /// Block: the base class of layers and networks (MXNet's `gluon.Block`).
 
 #include <concepts>
+#include <cstdint>
 #include <iosfwd>
 #include <memory>
 #include <string>
+#include <typeinfo>
 #include <utility>
 #include <vector>
 
@@ -44,12 +46,15 @@ struct LoadParametersOptions {
 /// bias `dense1_bias`.
 class Block {
  public:
-  Block() = default;
+  Block();
   virtual ~Block() = default;
 
   /// The computation: input -> output.
   virtual NDArray forward(const NDArray& x) = 0;
-  NDArray operator()(const NDArray& x) { return forward(x); }
+  /// Runs forward(x). Call blocks this way (`net(X)`, `(*dense_)(x)`): while
+  /// it runs, an error about an uninitialized parameter can tell a network
+  /// that was never initialized from a layer that was never registered.
+  NDArray operator()(const NDArray& x);
 
   /// The class name and counter, with an underscore: `dense0_`.
   const std::string& prefix() const;
@@ -71,6 +76,17 @@ class Block {
   const std::vector<std::pair<std::string, std::shared_ptr<Block>>>& children() const {
     return children_;
   }
+  /// The i-th child block (an nn::Sequential's i-th layer), as MXNet's
+  /// `net[0]`; nested blocks chain: `net[0][1].bias()`. An error past the end.
+  Block& operator[](size_t i) const;
+  /// The i-th child as its own type, to reach what only that type has:
+  /// `net.at<nn::Dense>(0).options()`. An error names the type it really is.
+  template <std::derived_from<Block> B>
+  B& at(size_t i) const {
+    auto* b = dynamic_cast<B*>(&(*this)[i]);
+    if (!b) wrong_type(i, typeid(B));
+    return *b;
+  }
 
   /// Creates a parameter named prefix() + name (`dense0_` + `weight`) owned by
   /// this block. Axes of length 0 in `shape` are inferred later.
@@ -82,6 +98,15 @@ class Block {
   Parameter register_constant(const std::string& name, const NDArray& value);
   /// Only this block's own parameters (not its children's).
   const ParameterDict& params() const { return params_; }
+  /// The same, open to additions, with the prefix set (it fixes this block's
+  /// number): in a constructor, `weight = params().get("weight", {in, units});`
+  /// creates `mydense0_weight`, as MXNet's `self.params.get('weight', shape=...)`.
+  ParameterDict& params();
+  /// This block's own parameter `weight` or `bias`, for any layer that has one,
+  /// as MXNet's `net[0].weight`: `net[0].weight().data()`. A block without it
+  /// is an error that lists the parameters it does have.
+  Parameter weight() const { return own_parameter("weight"); }
+  Parameter bias() const { return own_parameter("bias"); }
   /// This block's parameters and all its descendants', optionally only those
   /// whose names match `regex` from the start: `collect_params(".*weight")`.
   ParameterDict collect_params(const std::string& regex = "") const;
@@ -123,10 +148,25 @@ class Block {
   /// named shared.prefix() + `weight` (Gluon's `params=other.params`). Call it
   /// in the constructor, before registering parameters.
   void share_parameters(const ParameterDict& shared);
+  /// Removes `p` from this block's parameters and empties the handle (a layer
+  /// told `use_bias(false)` after it registered its bias).
+  void unregister_parameter(Parameter& p);
+  /// Renumbers the blocks made while evaluating the arguments of one call
+  /// (`net.add(a, b, c)`, given in argument order) and their descendants made
+  /// with them, as if the arguments had been evaluated left to right: C++
+  /// leaves that order unspecified (GCC goes right to left), which would name
+  /// the first layer `dense1_` and the second `dense0_`. Each class keeps the
+  /// same set of numbers; only who has which changes, parameters included.
+  static void number_in_order(const std::vector<Block*>& made_in_call);
 
  private:
   void add_child(std::shared_ptr<Block> child, std::string name);
+  Parameter own_parameter(const std::string& name) const;
+  // This block's own parameters under their local names (`weight`).
+  std::vector<std::pair<std::string, Parameter>> own_params() const;
+  [[noreturn]] void wrong_type(size_t i, const std::type_info& asked) const;
   mutable std::string prefix_;  // assigned at first use, from the class name
+  uint64_t serial_;             // order of creation (copies keep it)
   ParameterDict params_;
   ParameterDict shared_;                                  // see share_parameters
   std::vector<std::pair<std::string, Parameter>> named_;  // own, by local name

@@ -30,6 +30,10 @@ class Parameter {
             std::shared_ptr<const Initializer> init = nullptr);
 
   bool defined() const { return state_ != nullptr; }
+  /// The parameter itself: `layer.weight()` then reads the same on a Dense
+  /// (whose `weight` is this member) as on any Block (`net[0].weight()`).
+  Parameter& operator()() { return *this; }
+  const Parameter& operator()() const { return *this; }
   /// True when both handles refer to the same parameter.
   bool operator==(const Parameter& other) const { return state_ == other.state_; }
   const std::string& name() const;
@@ -72,9 +76,11 @@ class Parameter {
   void zero_grad();
 
  private:
+  friend class Block;  // renames parameters when it renumbers blocks
   struct State;
   std::shared_ptr<State> state_;
   State& state(const char* op) const;
+  void rename(std::string name);
 };
 
 /// Prints `Parameter dense0_weight (shape=(256, 784), dtype=float32)`.
@@ -95,6 +101,12 @@ class ParameterDict {
   Parameter& operator[](const std::string& name);
   const Parameter& operator[](const std::string& name) const;
   bool contains(const std::string& name) const;
+  /// The parameter named prefix() + name, made with `shape` if there is none
+  /// yet, as MXNet's `params.get('weight', shape=(3, 4))`. An existing one must
+  /// agree on the known axes (0: not known yet); unknown ones are filled in.
+  Parameter get(const std::string& name, const Shape& shape);
+  /// The parameter named prefix() + name, which must exist.
+  Parameter get(const std::string& name) const;
   size_t size() const { return params_.size(); }
   bool empty() const { return params_.empty(); }
   std::vector<std::string> keys() const;

@@ -4,19 +4,21 @@
 
 #include <cstdint>
 #include <string>
+#include <utility>
 
 #include "d2l/gluon/block.hpp"
 
 namespace d2l::gluon::nn {
 
 /// Options of Dense, for designated initializers:
-/// `nn::Dense({.units = 10, .activation = "relu"})`.
+/// `nn::Dense({.units = 10, .activation = "relu"})`. Designated initializers
+/// must follow the order below; Dense's setters take any order.
 struct DenseOptions {
-  int64_t units = 0;       ///< output size
-  std::string activation;  ///< "", "relu", "sigmoid" or "tanh"
-  bool use_bias = true;    ///< add a bias (initialized to zeros)
-  bool flatten = true;     ///< (batch, a, b, ...) is seen as (batch, a*b*...)
-  int64_t in_units = 0;    ///< input size; 0 infers it at the first forward
+  int64_t units = 0;            ///< output size
+  std::string activation = "";  ///< "", "relu", "sigmoid" or "tanh"
+  bool use_bias = true;         ///< add a bias (initialized to zeros)
+  bool flatten = true;          ///< (batch, a, b, ...) is seen as (batch, a*b*...)
+  int64_t in_units = 0;         ///< input size; 0 infers it at the first forward
   /// Another Dense's parameters to use instead of new ones (shared weights):
   /// `nn::Dense({.units = 8, .params = other.params()})`. Empty: own ones.
   ParameterDict params = ParameterDict();
@@ -30,6 +32,20 @@ class Dense : public Block {
   explicit Dense(const DenseOptions& options);
   /// `nn::Dense(256, "relu")`, as the book writes `nn.Dense(256, activation='relu')`.
   explicit Dense(int64_t units, const std::string& activation = "");
+
+  /// Options by name, in any order, as MXNet's keyword arguments:
+  /// `nn::Dense(8).flatten(false).use_bias(false)` for `nn.Dense(8,
+  /// flatten=False, use_bias=False)`. Each returns the layer (an rvalue on a
+  /// temporary, so that net.add(...) takes it as one). use_bias and in_units
+  /// change the parameters: they must come before initialization.
+  Dense& activation(const std::string& name) &;
+  Dense& flatten(bool on) &;
+  Dense& use_bias(bool on) &;
+  Dense& in_units(int64_t n) &;
+  Dense&& activation(const std::string& name) && { return std::move(activation(name)); }
+  Dense&& flatten(bool on) && { return std::move(flatten(on)); }
+  Dense&& use_bias(bool on) && { return std::move(use_bias(on)); }
+  Dense&& in_units(int64_t n) && { return std::move(in_units(n)); }
 
   /// With flatten: (batch, ...) -> (batch, units); without: (..., in_units) ->
   /// (..., units).

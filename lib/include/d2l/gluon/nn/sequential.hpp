@@ -12,34 +12,43 @@
 
 namespace d2l::gluon::nn {
 
+/// What Sequential::add takes: a block by value or a std::shared_ptr to one.
+template <class B>
+concept BlockOrPointer = std::derived_from<std::remove_cvref_t<B>, Block> ||
+    std::convertible_to<B, std::shared_ptr<Block>>;
+
 /// A chain of blocks: forward(x) feeds x through each block in the order
 /// they were added. `net.add(nn::Dense(256, "relu"), nn::Dense(10));`
+/// `net[i]` is the i-th block (see Block::operator[]).
 class Sequential : public Block {
  public:
   /// Adds a block held elsewhere too (it is shared, not copied).
   Sequential& add(std::shared_ptr<Block> block);
   /// Adds a block given by value (a built-in layer or your own subclass).
-  /// Chain calls to add several: `net.add(nn::Dense(256, "relu")).add(nn::Dense(10))`.
-  /// (One call with several arguments would name them in an unspecified order,
-  /// because C++ does not fix the order in which arguments are evaluated.)
   template <class B>
   requires std::derived_from<std::remove_cvref_t<B>, Block> Sequential& add(B&& block) {
     return add(std::shared_ptr<Block>(
         std::make_shared<std::remove_cvref_t<B>>(std::forward<B>(block))));
   }
+  /// Adds several blocks in order, as MXNet's `net.add(a, b, c)`:
+  /// `net.add(nn::Dense(256, "relu"), nn::Dense(10))`. C++ evaluates arguments
+  /// in an unspecified order (GCC: right to left), so the layers made as these
+  /// arguments are renumbered as if made left to right: the first Dense is
+  /// `dense0_`, as with chained calls `net.add(a).add(b)`. Blocks given as
+  /// variables or std::shared_ptr keep their names.
+  template <class... Bs>
+  requires(sizeof...(Bs) >= 2) Sequential& add(Bs&&... blocks) {
+    static_assert((BlockOrPointer<Bs> && ...),
+                  "net.add(...) takes layers (nn::Dense(10)) or std::shared_ptr to "
+                  "layers, one or more");
+    std::vector<Block*> made_in_call;
+    (add_one(std::forward<Bs>(blocks), made_in_call), ...);  // left to right
+    number_in_order(made_in_call);
+    return *this;
+  }
 
   NDArray forward(const NDArray& x) override;
 
-  /// The i-th block (an error past the end).
-  Block& operator[](size_t i) const;
-  /// The i-th block as its own type, to reach its members:
-  /// `net.at<nn::Dense>(0).weight.data()`.
-  template <class B>
-  B& at(size_t i) const {
-    auto* b = dynamic_cast<B*>(&(*this)[i]);
-    if (!b) wrong_type(i);
-    return *b;
-  }
   size_t size() const { return layers_.size(); }
   auto begin() const { return layers_.begin(); }
   auto end() const { return layers_.end(); }
@@ -47,7 +56,17 @@ class Sequential : public Block {
  private:
   std::vector<std::shared_ptr<Block>> layers_;
 
-  [[noreturn]] void wrong_type(size_t i) const;
+  template <class B>
+  void add_one(B&& block, std::vector<Block*>& made_in_call) {
+    if constexpr (std::derived_from<std::remove_cvref_t<B>, Block>) {
+      add(std::forward<B>(block));
+      if constexpr (!std::is_lvalue_reference_v<B>) {
+        made_in_call.push_back(layers_.back().get());
+      }
+    } else {
+      add(std::shared_ptr<Block>(std::forward<B>(block)));
+    }
+  }
 };
 
 }  // namespace d2l::gluon::nn
