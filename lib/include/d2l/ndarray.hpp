@@ -2,11 +2,18 @@
 /// @file ndarray.hpp
 /// NDArray: an n-dimensional array of float32 on a device, with autograd.
 
+#include <concepts>
+#include <cstddef>
 #include <cstdint>
 #include <initializer_list>
 #include <iosfwd>
+#include <iterator>
 #include <memory>
 #include <optional>
+#include <ranges>
+#include <string_view>
+#include <type_traits>
+#include <utility>
 #include <vector>
 
 #include "d2l/device.hpp"
@@ -45,6 +52,45 @@ struct Index {
 };
 
 class NDArray;
+class RowIterator;
+
+/// One entry of a braced array literal: a number, or a list of entries. It lets
+/// one constructor take literals of any rank, `NDArray{1, 2}` (shape (2,)),
+/// `NDArray{{10}}` (shape (1, 1)), `NDArray{{{1}, {2}}}` (shape (1, 2, 1)), as
+/// Python's nested lists do; rows of different lengths are an error.
+class NestedList {
+ public:
+  /// A number (converted to float32).
+  NestedList(std::integral auto value) : value_(float(value)) {}        // NOLINT
+  NestedList(std::floating_point auto value) : value_(float(value)) {}  // NOLINT
+  /// A list of entries: `{1, 2}` or `{{1, 2}, {3, 4}}`.
+  NestedList(std::initializer_list<NestedList> items)  // NOLINT
+      : items_(items), is_list_(true) {}
+
+  bool is_list() const { return is_list_; }
+  float value() const { return value_; }
+  const std::vector<NestedList>& items() const { return items_; }
+
+ private:
+  std::vector<NestedList> items_;
+  float value_ = 0;
+  bool is_list_ = false;
+};
+
+namespace nd {
+/// Element types as tags, for `x.astype(nd::float32)` (Python's `np.float32`).
+/// An NDArray holds float32 only; the other tags exist so that `astype` can say
+/// so at compile time instead of failing with an unknown name.
+template <class T>
+struct DType {};
+inline constexpr DType<float> float32{};
+inline constexpr DType<double> float64{};
+inline constexpr DType<std::int8_t> int8{};
+inline constexpr DType<std::uint8_t> uint8{};
+inline constexpr DType<std::int32_t> int32{};
+inline constexpr DType<std::int64_t> int64{};
+inline constexpr DType<bool> bool_{};
+}  // namespace nd
 
 /// What `X[{...}]` returns on a non-const array: reading it copies the selected
 /// elements into a new array; assigning to it writes into `X` in place.
@@ -62,6 +108,42 @@ class SliceRef {
   /// The shape the selection has.
   Shape shape() const;
 
+  // ---- reading: the selection as an array -----------------------------------
+  // Functions and operators that take `const NDArray&` (`Y[{0}] * 2`,
+  // `nd::dot`, `std::cout <<`, a learner's own functions) accept a SliceRef
+  // through the conversion above. C++ never converts the object of a member
+  // call, so the methods that read an array are repeated here, each one
+  // `get().method(...)`, read afresh at every call (never a stale copy).
+  // The in-place methods (+=, assign) are left out on purpose: on a copy they
+  // would change nothing in X.
+  int64_t size() const;
+  int ndim() const;
+  Device context() const;
+  float asscalar() const;
+  float item() const;
+  std::vector<float> to_vector() const;
+  NDArray reshape(const Shape& shape) const;
+  NDArray copy() const;
+  NDArray as_in_context(Device device) const;
+  NDArray detach() const;
+  NDArray T() const;
+  NDArray sum(const Axes& axes = {}, bool keepdims = false) const;
+  NDArray mean(const Axes& axes = {}, bool keepdims = false) const;
+  NDArray max(const Axes& axes = {}, bool keepdims = false) const;
+  NDArray min(const Axes& axes = {}, bool keepdims = false) const;
+  NDArray argmax(int axis, bool keepdims = false) const;
+  NDArray norm() const;
+  NDArray exp() const;
+  NDArray log() const;
+  NDArray abs() const;
+  NDArray take(const NDArray& indices, int axis = 0) const;
+  NDArray astype(std::string_view dtype) const;
+  template <class E>  // not T: NDArray::T() is the transpose
+  NDArray astype(nd::DType<E> dtype) const;
+  /// The rows of the selection (`for (auto v : Y[{0}])`).
+  RowIterator begin() const;
+  RowIterator end() const;
+
  private:
   std::shared_ptr<detail::ArrayImpl> target_;
   std::vector<Index> index_;
@@ -77,13 +159,11 @@ class NDArray {
  public:
   /// An empty handle; `defined()` is false until an array is assigned.
   NDArray();
-  /// A 1-D array from values: `NDArray{1, 2, 3}`.
-  NDArray(std::initializer_list<float> values);
-  /// A 2-D array from rows: `NDArray{{1, 2}, {3, 4}}`. Rows must be equally long.
-  NDArray(std::initializer_list<std::initializer_list<float>> rows);
-  /// A 3-D array from matrices.
-  NDArray(std::initializer_list<std::initializer_list<std::initializer_list<float>>>
-              matrices);
+  /// An array from a nested literal of any rank, as Python's nested lists:
+  /// `NDArray{1, 2, 3}` (shape (3,)), `NDArray{{1, 2}, {3, 4}}` (2, 2),
+  /// `NDArray{{10}}` (1, 1), `NDArray{{{1, 2}}, {{3, 4}}}` (2, 1, 2). Each
+  /// level's entries must have one shape (no ragged rows).
+  NDArray(std::initializer_list<NestedList> values);  // NOLINT
   /// An array of the given shape holding `values` (row-major) on `device`.
   NDArray(const std::vector<float>& values, const Shape& shape, Device device = cpu());
 
@@ -131,6 +211,27 @@ class NDArray {
   /// The L2 norm of all elements, a one-element array.
   NDArray norm() const;
   NDArray exp() const;
+  NDArray log() const;
+  NDArray abs() const;
+  /// Rows (entries along `axis`) at `indices`, MXNet's `x.take(idx)`.
+  NDArray take(const NDArray& indices, int axis = 0) const;
+
+  // ---- element type ----------------------------------------------------------
+  /// A copy as `dtype`. float32 is the only element type (one type keeps the
+  /// kernels and CUDA small; labels and indices are float32 too), so the book's
+  /// `astype('float32')` is `astype("float32")` or `astype(nd::float32)`; any
+  /// other name is a run-time error, any other nd:: tag a compile-time one.
+  NDArray astype(std::string_view dtype) const;
+  template <class E>  // not T: NDArray::T() is the transpose
+  NDArray astype(nd::DType<E> dtype) const;
+
+  // ---- iteration over the first axis ----------------------------------------
+  /// `for (auto row : X)` visits X[{0}], X[{1}], ... as new arrays (recorded
+  /// slices, so gradients flow back to X), as Python iterates an NDArray.
+  /// `std::ranges::size(X)` is the number of rows; `X.size()` stays the number
+  /// of elements, as in MXNet. A 0-d array cannot be iterated (an error).
+  RowIterator begin() const;
+  RowIterator end() const;
 
   // ---- indexing ----------------------------------------------------------
   /// Reads or writes a selection: `X[{1}]`, `X[{slice(1, 3)}]`,
@@ -173,6 +274,91 @@ class NDArray {
   std::shared_ptr<detail::ArrayImpl> impl_;
 };
 
+/// Walks the first axis of an array; `*it` is the row `X[{i}]` (a new array).
+/// A random-access iterator whose reference is the row itself (a value).
+class RowIterator {
+ public:
+  using iterator_concept = std::random_access_iterator_tag;
+  using iterator_category = std::input_iterator_tag;
+  using value_type = NDArray;
+  using difference_type = std::ptrdiff_t;
+  using reference = NDArray;
+
+  RowIterator() = default;
+  RowIterator(NDArray array, int64_t row) : array_(std::move(array)), row_(row) {}
+
+  /// The row `X[{i}]`, read through a recorded slice.
+  NDArray operator*() const;
+  NDArray operator[](difference_type n) const { return *(*this + n); }
+  RowIterator& operator++() { return ++row_, *this; }
+  RowIterator operator++(int) { return RowIterator(array_, row_++); }
+  RowIterator& operator--() { return --row_, *this; }
+  RowIterator operator--(int) { return RowIterator(array_, row_--); }
+  RowIterator& operator+=(difference_type n) { return row_ += n, *this; }
+  RowIterator& operator-=(difference_type n) { return row_ -= n, *this; }
+  RowIterator operator+(difference_type n) const { return RowIterator(array_, row_ + n); }
+  RowIterator operator-(difference_type n) const { return RowIterator(array_, row_ - n); }
+  friend RowIterator operator+(difference_type n, const RowIterator& it) {
+    return it + n;
+  }
+  difference_type operator-(const RowIterator& o) const { return row_ - o.row_; }
+  bool operator==(const RowIterator& o) const { return row_ == o.row_; }
+  auto operator<=>(const RowIterator& o) const { return row_ <=> o.row_; }
+
+ private:
+  NDArray array_;
+  int64_t row_ = 0;
+};
+
+template <class E>
+NDArray NDArray::astype(nd::DType<E>) const {
+  static_assert(std::is_same_v<E, float>,
+                "astype: an NDArray holds float32 only (one element type keeps the "
+                "kernels small; labels and indices are float32 too). Write "
+                "astype(nd::float32), which copies, or leave the call out.");
+  return astype("float32");
+}
+template <class E>
+NDArray SliceRef::astype(nd::DType<E> dtype) const {
+  return get().astype(dtype);
+}
+
+/// The book's `zip(X, K)`: pairs of rows of two arrays with the same number of
+/// rows (an error otherwise), `for (auto [x, k] : zip(X, K))`. Found by
+/// argument-dependent lookup, so it reads as in Python without a prefix.
+class RowPairs {
+ public:
+  RowPairs(NDArray a, NDArray b);
+  class iterator {
+   public:
+    using iterator_concept = std::forward_iterator_tag;
+    using iterator_category = std::input_iterator_tag;
+    using value_type = std::pair<NDArray, NDArray>;
+    using difference_type = std::ptrdiff_t;
+    using reference = value_type;
+    iterator() = default;
+    iterator(RowIterator a, RowIterator b) : a_(std::move(a)), b_(std::move(b)) {}
+    reference operator*() const { return {*a_, *b_}; }
+    iterator& operator++() { return ++a_, ++b_, *this; }
+    iterator operator++(int) { return iterator(a_++, b_++); }
+    bool operator==(const iterator& o) const { return a_ == o.a_; }
+
+   private:
+    RowIterator a_, b_;
+  };
+  iterator begin() const { return iterator(a_.begin(), b_.begin()); }
+  iterator end() const { return iterator(a_.end(), b_.end()); }
+  /// The number of pairs (rows).
+  int64_t size() const { return rows_; }
+  /// The i-th pair of rows.
+  std::pair<NDArray, NDArray> operator[](int64_t i) const;
+
+ private:
+  NDArray a_, b_;
+  int64_t rows_ = 0;
+};
+RowPairs zip(const NDArray& a, const NDArray& b);
+
 /// Prints an array the way MXNet does: values, then `<NDArray 2x3 @cpu(0)>`.
 std::ostream& operator<<(std::ostream& os, const NDArray& x);
 std::ostream& operator<<(std::ostream& os, const SliceRef& x);
@@ -192,3 +378,10 @@ using nd::all;
 using nd::slice;
 
 }  // namespace d2l
+
+// An NDArray's member size() counts elements (MXNet's `x.size`), not rows:
+// std::ranges must take the number of rows from the iterators instead.
+template <>
+inline constexpr bool std::ranges::disable_sized_range<d2l::NDArray> = true;
+template <>
+inline constexpr bool std::ranges::disable_sized_range<d2l::SliceRef> = true;

@@ -4,6 +4,8 @@
 /// recorded by autograd while `autograd::record` is active and has a gradient
 /// (comparisons and argmax have a zero gradient, as in MXNet).
 
+#include <concepts>
+#include <initializer_list>
 #include <vector>
 
 #include "d2l/ndarray.hpp"
@@ -21,7 +23,12 @@ NDArray full(const Shape& shape, float value, Device device = cpu());
 /// An array from row-major values and a shape.
 NDArray array(const std::vector<float>& values, const Shape& shape,
               Device device = cpu());
+/// An array from a nested literal of any rank, MXNet's `nd.array([[1, 2], [3, 4]])`:
+/// `nd::array({{1, 2}, {3, 4}})`, `nd::array({{10}}, d2l::gpu())`.
+NDArray array(std::initializer_list<NestedList> values, Device device = cpu());
+/// Zeros with x's shape on x's device (new storage; no gradient flows to x).
 NDArray zeros_like(const NDArray& x);
+/// Ones with x's shape on x's device (new storage; no gradient flows to x).
 NDArray ones_like(const NDArray& x);
 
 namespace random {
@@ -32,6 +39,10 @@ void seed(uint64_t seed);
 NDArray normal(float loc, float scale, const Shape& shape, Device device = cpu());
 /// Samples uniformly from `[low, high)`.
 NDArray uniform(float low, float high, const Shape& shape, Device device = cpu());
+/// MXNet's defaults: `normal(shape)` has loc 0 and scale 1, `uniform(shape)`
+/// draws from `[0, 1)`.
+NDArray normal(const Shape& shape, Device device = cpu());
+NDArray uniform(const Shape& shape, Device device = cpu());
 }  // namespace random
 
 // ---- elementwise, one input ------------------------------------------------
@@ -66,6 +77,15 @@ NDArray greater(const NDArray& a, const NDArray& b);
 NDArray greater_equal(const NDArray& a, const NDArray& b);
 NDArray lesser(const NDArray& a, const NDArray& b);
 NDArray lesser_equal(const NDArray& a, const NDArray& b);
+
+/// The elementwise sum of arrays of one shape, MXNet's `nd.add_n(a, b, c)`:
+/// `nd::add_n(a, b, c)`, or `nd::add_n(parts)` for a vector (`add_n(*parts)`).
+/// Recorded by autograd: each input receives the whole gradient.
+NDArray add_n(const std::vector<NDArray>& arrays);
+template <std::convertible_to<NDArray>... More>
+NDArray add_n(const NDArray& first, const More&... more) {
+  return add_n(std::vector<NDArray>{first, NDArray(more)...});
+}
 
 /// `out = a + b` written into `out`'s storage, which must have the result's
 /// shape; nothing new is allocated (MXNet's `out=` argument).
@@ -132,14 +152,26 @@ NDArray operator+(float a, const NDArray& b);
 NDArray operator-(float a, const NDArray& b);
 NDArray operator*(float a, const NDArray& b);
 NDArray operator/(float a, const NDArray& b);
-/// Elementwise comparisons giving 0/1 arrays, as in NumPy and MXNet.
+/// Elementwise comparisons giving float32 arrays of 1 (true) and 0 (false), as
+/// in MXNet, with broadcasting; a number may stand on either side (`x >= 5`,
+/// `0 == x`). Not differentiable: the result is never recorded.
 NDArray operator==(const NDArray& a, const NDArray& b);
 NDArray operator!=(const NDArray& a, const NDArray& b);
 NDArray operator<(const NDArray& a, const NDArray& b);
 NDArray operator<=(const NDArray& a, const NDArray& b);
 NDArray operator>(const NDArray& a, const NDArray& b);
 NDArray operator>=(const NDArray& a, const NDArray& b);
+NDArray operator==(const NDArray& a, float b);
+NDArray operator!=(const NDArray& a, float b);
 NDArray operator<(const NDArray& a, float b);
+NDArray operator<=(const NDArray& a, float b);
 NDArray operator>(const NDArray& a, float b);
+NDArray operator>=(const NDArray& a, float b);
+NDArray operator==(float a, const NDArray& b);
+NDArray operator!=(float a, const NDArray& b);
+NDArray operator<(float a, const NDArray& b);
+NDArray operator<=(float a, const NDArray& b);
+NDArray operator>(float a, const NDArray& b);
+NDArray operator>=(float a, const NDArray& b);
 
 }  // namespace d2l

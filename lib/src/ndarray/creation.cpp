@@ -57,5 +57,10 @@ NDArray uniform(float low, float high, const Shape& shape, Device device) {
   return NDArray(values, shape, device);
 }
 
+NDArray normal(const Shape& shape, Device device) { return normal(0, 1, shape, device); }
+NDArray uniform(const Shape& shape, Device device) {
+  return uniform(0, 1, shape, device);
+}
+
 }  // namespace random
 }  // namespace d2l::nd

@@ -1,5 +1,6 @@
 // Elementwise ops (one and two inputs, with broadcasting), each with its
-// gradient beside it, and the operators that make formulas read as formulas.
+// gradient beside it, and the arithmetic operators that make formulas read as
+// formulas (the comparison operators are in compare.cpp).
 #include "d2l/ops.hpp"
 #include "ndarray/impl.hpp"
 
@@ -281,13 +282,6 @@ NDArray operator+(float a, const NDArray& b) { return scalar(a, b) + b; }
 NDArray operator-(float a, const NDArray& b) { return scalar(a, b) - b; }
 NDArray operator*(float a, const NDArray& b) { return scalar(a, b) * b; }
 NDArray operator/(float a, const NDArray& b) { return scalar(a, b) / b; }
-NDArray operator==(const NDArray& a, const NDArray& b) { return nd::equal(a, b); }
-NDArray operator!=(const NDArray& a, const NDArray& b) { return nd::not_equal(a, b); }
-NDArray operator<(const NDArray& a, const NDArray& b) { return nd::lesser(a, b); }
-NDArray operator<=(const NDArray& a, const NDArray& b) { return nd::lesser_equal(a, b); }
-NDArray operator>(const NDArray& a, const NDArray& b) { return nd::greater(a, b); }
-NDArray operator>=(const NDArray& a, const NDArray& b) { return nd::greater_equal(a, b); }
-NDArray operator<(const NDArray& a, float b) { return a < scalar(b, a); }
-NDArray operator>(const NDArray& a, float b) { return a > scalar(b, a); }
+// The comparison operators are in compare.cpp.
 
 }  // namespace d2l

@@ -57,39 +57,6 @@ NDArray::NDArray(const std::vector<float>& values, const Shape& shape, Device de
                     int64_t(values.size()));
 }
 
-NDArray::NDArray(std::initializer_list<float> values)
-    : NDArray(std::vector<float>(values), Shape{int64_t(values.size())}) {}
-
-NDArray::NDArray(std::initializer_list<std::initializer_list<float>> rows) {
-  std::vector<float> values;
-  const size_t cols = rows.size() ? rows.begin()->size() : 0;
-  for (const auto& row : rows) {
-    if (row.size() != cols) {
-      fail("array", "rows have different lengths (", cols, " and ", row.size(), ")");
-    }
-    values.insert(values.end(), row.begin(), row.end());
-  }
-  *this = NDArray(values, Shape{int64_t(rows.size()), int64_t(cols)});
-}
-
-NDArray::NDArray(
-    std::initializer_list<std::initializer_list<std::initializer_list<float>>> matrices) {
-  std::vector<float> values;
-  Shape inner;
-  for (const auto& m : matrices) {
-    NDArray part(m);
-    if (!inner.empty() && part.shape() != inner) {
-      fail("array", "matrices have different shapes (", shape_str(inner), " and ",
-           shape_str(part.shape()), ")");
-    }
-    inner = part.shape();
-    auto v = part.to_vector();
-    values.insert(values.end(), v.begin(), v.end());
-  }
-  if (inner.empty()) inner = {0, 0};
-  *this = NDArray(values, Shape{int64_t(matrices.size()), inner[0], inner[1]});
-}
-
 const Shape& NDArray::shape() const {
   return detail::defined(*this, "shape").impl_->shape;
 }
