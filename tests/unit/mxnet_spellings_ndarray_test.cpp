@@ -205,6 +205,10 @@ TEST_CASE("for (auto row : X) visits the rows", "[mxnet_spellings][iteration]") 
 TEST_CASE("iterating a 0-d array is an error", "[mxnet_spellings][iteration][errors]") {
   NDArray s(std::vector<float>{5}, Shape{});
   REQUIRE_THROWS_WITH(s.begin(), Contains("0-d") && Contains("asscalar"));
+  // Past the last row there is nothing to read.
+  auto X = X34();
+  REQUIRE_THROWS_WITH(*X.end(), Contains("row 3") && Contains("(3, 4)"));
+  REQUIRE_THROWS_WITH(X.begin()[-1], Contains("row -1"));
 }
 
 TEST_CASE("rows read by iteration carry gradients",
@@ -413,4 +417,51 @@ TEST_CASE("ragged literals are errors that say where",
       (NDArray{1, {2, 3}}),
       Contains("entry [1] is a list of 2 entries") && Contains("[0] is a number"));
   REQUIRE_THROWS_WITH(nd::array({{1, 2}, {}}), Contains("entry [1] is a list of 0"));
+}
+
+// ---- the same spellings on a GPU ---------------------------------------------------
+
+TEST_CASE("the spellings give the CPU's results on a GPU", "[mxnet_spellings][gpu]") {
+  if (num_gpus() == 0) {
+    WARN("GPU check skipped: " << gpu_status());
+    return;
+  }
+  auto same = [](const NDArray& g, const NDArray& c) {
+    CHECK(g.context() == gpu());
+    check_values(g.as_in_context(cpu()), c.to_vector(), c.shape(), 1e-5f);
+  };
+  auto a = test::uniform_input({3, 4}, -1, 1, 1);
+  auto b = test::uniform_input({3, 4}, -1, 1, 2);
+  auto ga = a.as_in_context(gpu()), gb = b.as_in_context(gpu());
+  same(nd::add_n(ga, gb, ga), nd::add_n(a, b, a));
+  same(ga >= 0, a >= 0);
+  same(0 != gb, 0 != b);
+  same(ga <= gb, a <= b);
+  same(ga.abs().log(), a.abs().log());
+  same(ga.take(NDArray{2, 0}.as_in_context(gpu())), a.take(NDArray{2, 0}));
+  same(ga.astype("float32"), a);
+  same(nd::array({{1, 2}, {3, 4}}, gpu()), NDArray{{1, 2}, {3, 4}});
+  same(nd::zeros_like(ga), nd::zeros({3, 4}));
+  CHECK(nd::random::uniform({2, 2}, gpu()).context() == gpu());
+  std::vector<NDArray> grows, crows;
+  for (auto row : ga) grows.push_back(row);
+  for (auto row : a) crows.push_back(row);
+  REQUIRE(grows.size() == 3);
+  for (size_t i = 0; i < 3; ++i) same(grows[i], crows[i]);
+  same(ga[{1}].exp(), a[{1}].exp());
+  CHECK(ga[{1}].sum().asscalar() == Approx(a[{1}].sum().asscalar()));
+  // Gradients through add_n and zipped rows on the GPU.
+  auto grad_of = [](NDArray x, const NDArray& k) {
+    x.attach_grad();
+    NDArray y;
+    {
+      autograd::record rec;
+      std::vector<NDArray> parts;
+      for (auto [r, s] : zip(x, k)) parts.push_back(r * s);
+      y = nd::add_n(parts).sum();
+    }
+    y.backward();
+    return x.grad();
+  };
+  same(grad_of(ga.copy(), gb), grad_of(a.copy(), b));
 }
