@@ -17,9 +17,12 @@ bool is_training();
 /// While an object of this type lives, operations are recorded so that
 /// backward() can compute gradients, and training mode is on:
 /// `{ autograd::record rec; auto y = f(x); } y.backward();`
+/// The object must have a name: `autograd::record();` makes a temporary that
+/// ends at the semicolon and records nothing, so the compiler warns about it.
 class record {
  public:
-  explicit record(bool train_mode = true);
+  [[nodiscard("name the scope object: autograd::record rec;")]] explicit record(
+      bool train_mode = true);
   ~record();
   record(const record&) = delete;
   record& operator=(const record&) = delete;
@@ -31,7 +34,8 @@ class record {
 /// Stops recording inside a `record` scope (prediction mode by default).
 class pause {
  public:
-  explicit pause(bool train_mode = false);
+  [[nodiscard("name the scope object: autograd::pause p;")]] explicit pause(
+      bool train_mode = false);
   ~pause();
   pause(const pause&) = delete;
   pause& operator=(const pause&) = delete;
@@ -44,7 +48,7 @@ class pause {
 /// false): changes `is_training()` only.
 class train_mode {
  public:
-  train_mode();
+  [[nodiscard("name the scope object: autograd::train_mode t;")]] train_mode();
   ~train_mode();
   train_mode(const train_mode&) = delete;
   train_mode& operator=(const train_mode&) = delete;
@@ -55,7 +59,7 @@ class train_mode {
 
 class predict_mode {
  public:
-  predict_mode();
+  [[nodiscard("name the scope object: autograd::predict_mode p;")]] predict_mode();
   ~predict_mode();
   predict_mode(const predict_mode&) = delete;
   predict_mode& operator=(const predict_mode&) = delete;

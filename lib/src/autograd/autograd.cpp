@@ -79,6 +79,29 @@ std::vector<ArrayImpl*> topological_order(const std::vector<NDArray>& heads) {
   return order;
 }
 
+// A backward closure reads the values its op saw: refuse to run it when an
+// in-place write has changed them since (the gradient would be silently wrong).
+void check_unchanged(const ArrayImpl& impl) {
+  const detail::Node& node = *impl.node;
+  for (size_t k = 0; k < node.inputs.size() && k < node.input_versions.size(); ++k) {
+    const auto& input = node.inputs[k].impl();
+    if (node.input_versions[k] == detail::kUnread ||
+        input->storage->version == node.input_versions[k]) {
+      continue;
+    }
+    fail("backward", "input ", k + 1, " (shape ", shape_str(input->shape), ") of '",
+         node.op,
+         "' was written in place after the op was recorded and before backward(), so "
+         "its gradient would be wrong. Call backward() before changing it, or "
+         "change a copy (x.copy()) instead");
+  }
+  if (!node.is_write && impl.storage && impl.storage->version != node.output_version) {
+    fail("backward", "the result of '", node.op, "' (shape ", shape_str(impl.shape),
+         ") was written in place after it was recorded and before backward(); its "
+         "gradient needs the original values. Write into a copy instead");
+  }
+}
+
 void store_leaf_gradient(ArrayImpl* leaf, const NDArray& g) {
   if (leaf->grad_req == GradReq::write) {
     kernels::copy(detail::device_of(g), detail::ptr(g), detail::ptr(leaf->grad),
@@ -99,8 +122,12 @@ void backward(const std::vector<NDArray>& heads, const std::vector<NDArray>& hea
   for (const auto& h : heads) {
     if (!detail::defined(h, "backward").impl()->requires_grad()) {
       fail("backward",
-           "this array does not depend on any variable with a gradient; call "
-           "attach_grad() on the inputs and compute inside autograd::record");
+           "this array does not depend on any variable with a gradient. The usual "
+           "causes: attach_grad() was not called on the inputs (x.attach_grad()); "
+           "the computation ran outside autograd::record (keep the record object "
+           "alive: `autograd::record rec;`, not `autograd::record();`); or the "
+           "result was written into an array created outside the graph in a way "
+           "autograd could not follow");
     }
   }
   pause no_recording(is_training());  // the gradient computations are not recorded
@@ -129,6 +156,7 @@ void backward(const std::vector<NDArray>& heads, const std::vector<NDArray>& hea
     if (impl->grad_attached) store_leaf_gradient(impl, g);
     if (!impl->node) continue;
     auto& node = *impl->node;
+    check_unchanged(*impl);
     std::vector<NDArray> input_grads = node.backward(g);
     for (size_t k = 0; k < node.inputs.size() && k < input_grads.size(); ++k) {
       const NDArray& in = node.inputs[k];
@@ -196,6 +224,10 @@ NDArray record_op(const char* op, NDArray out, std::vector<NDArray> inputs,
   if (should_record(inputs)) {
     auto node = std::make_shared<Node>();
     node->op = op;
+    for (const auto& x : inputs) {
+      node->input_versions.push_back(x.defined() ? x.impl()->storage->version : kUnread);
+    }
+    node->output_version = out.impl()->storage->version;
     node->inputs = std::move(inputs);
     node->backward = std::move(backward);
     out.impl()->node = std::move(node);
@@ -203,13 +235,18 @@ NDArray record_op(const char* op, NDArray out, std::vector<NDArray> inputs,
   return out;
 }
 
-void check_inplace_allowed(const NDArray& target, const char* op) {
-  if (autograd::is_recording() && defined(target, op).impl()->requires_grad()) {
+void prepare_inplace_write(const NDArray& target, const std::vector<NDArray>& operands,
+                           const char* op) {
+  bool in_graph = defined(target, op).impl()->requires_grad();
+  for (const auto& x : operands)
+    in_graph = in_graph || defined(x, op).impl()->requires_grad();
+  if (autograd::is_recording() && in_graph) {
     fail(op,
-         "cannot write in place into an array that autograd is recording; "
-         "compute a new array instead (y = y + x), or do it outside "
-         "autograd::record");
+         "in-place updates cannot be recorded by autograd (as in MXNet); compute a "
+         "new array instead (y = y + x rather than y += x, Z = X + Y rather than "
+         "out=), or do the update outside autograd::record");
   }
+  mark_written(target);
 }
 
 }  // namespace detail

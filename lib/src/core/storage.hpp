@@ -16,6 +16,9 @@ struct Storage {
   int64_t size = 0;      // elements the caller asked for
   int64_t capacity = 0;  // elements actually reserved (the size class)
   Device device;
+  /// Counts in-place writes. Autograd saves it with every recorded op and
+  /// refuses backward() when an array that an op used has been written since.
+  uint64_t version = 0;
 
   Storage(int64_t size, Device device);
   ~Storage();

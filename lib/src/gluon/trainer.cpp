@@ -51,6 +51,7 @@ void Trainer::step(int64_t batch_size) {
       st->same = kernels::plan_broadcast(w.shape(), w.shape(), w.shape());
       if (options_.momentum > 0) st->momentum = nd::zeros(w.shape(), d);
     }
+    detail::mark_written(w);  // a graph recorded before this step is now stale
     const float lr = options_.learning_rate * p.lr_mult();
     const float wd = options_.wd * p.wd_mult();
     float *pw = detail::ptr(w), *pg = detail::ptr(g), *ps = detail::ptr(st->scaled);

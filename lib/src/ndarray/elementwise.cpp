@@ -240,7 +240,7 @@ namespace {
 void binary_into(const NDArray& a, const NDArray& b, NDArray& out, Binary op,
                  const char* name) {
   detail::defined(out, name);
-  detail::check_inplace_allowed(out, name);
+  detail::prepare_inplace_write(out, {a, b}, name);
   Device d = detail::common_device(name, {a, b, out});
   Shape shape = broadcast_shapes(a.shape(), b.shape(), name);
   if (shape != out.shape()) {

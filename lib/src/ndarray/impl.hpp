@@ -24,7 +24,16 @@ struct Node {
   std::vector<NDArray> inputs;
   BackwardFn backward;
   bool freed = false;  // set after backward() unless the graph was retained
+  // Storage versions of the inputs and of the output when the op ran: a backward
+  // closure may read any of them, so backward() refuses to run once one changed.
+  // kUnread marks an input whose values the backward never reads.
+  std::vector<uint64_t> input_versions;
+  uint64_t output_version = 0;
+  // A recorded write into an existing array (slice assignment, assign): its
+  // backward needs only shapes, so later writes into the same array are fine.
+  bool is_write = false;
 };
+inline constexpr uint64_t kUnread = ~uint64_t{0};
 
 struct ArrayImpl {
   std::shared_ptr<Storage> storage;
@@ -58,8 +67,22 @@ NDArray record_op(const char* op, NDArray out, std::vector<NDArray> inputs,
                   BackwardFn backward);
 /// True when the gradient for input `x` of an op is needed by backward().
 inline bool wants_grad(const NDArray& x) { return x.impl()->requires_grad(); }
-/// In-place writes cannot be differentiated: refuse them on recorded arrays.
-void check_inplace_allowed(const NDArray& target, const char* op);
+/// Before an in-place update of `target` from `operands` (`+=`, `out=`): refuses
+/// it while recording when any of them takes part in the graph (the update
+/// could not be differentiated), and marks target's storage as changed so that
+/// a graph that already used the old values refuses backward().
+void prepare_inplace_write(const NDArray& target, const std::vector<NDArray>& operands,
+                           const char* op);
+/// Marks x's storage as changed (see Storage::version).
+inline void mark_written(const NDArray& x) { ++x.impl()->storage->version; }
+/// Writes `value` (with the box's shape, on target's device) into the box
+/// `[begin, begin + box)` of `target`, as slice assignment and assign() do.
+/// While recording, the write becomes a graph node: `target` then stands for
+/// the array after the write, its gradient flows to `value` inside the box and
+/// to the array before the write outside it. A write autograd cannot follow
+/// (into a variable, into a view, into a value a recorded op saved) is refused.
+void write_box(const NDArray& target, const Shape& begin, const Shape& box,
+               const NDArray& value, const char* op);
 
 /// An array seen as (outer, n, inner) around one axis of length n: the view
 /// that the reduce, gather and pick kernels work on.

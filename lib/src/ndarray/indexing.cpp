@@ -85,11 +85,9 @@ Shape SliceRef::shape() const { return select(target_->shape, index_).result; }
 
 SliceRef& SliceRef::operator=(const NDArray& value) {
   NDArray target(target_);
-  detail::check_inplace_allowed(target, "slice assignment");
   Selection s = select(target.shape(), index_);
   NDArray v = nd::broadcast_to(value.as_in_context(target.context()), s.result);
-  kernels::copy_box(target.context(), detail::ptr(v), s.box, Shape(s.box.size(), 0),
-                    detail::ptr(target), target.shape(), s.begin, s.box);
+  detail::write_box(target, s.begin, s.box, v.reshape(s.box), "slice assignment");
   return *this;
 }
 

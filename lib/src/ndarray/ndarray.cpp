@@ -92,7 +92,11 @@ const float* NDArray::data() const {
   }
   return detail::ptr(*this);
 }
-float* NDArray::data() { return const_cast<float*>(std::as_const(*this).data()); }
+float* NDArray::data() {
+  const float* p = std::as_const(*this).data();
+  detail::mark_written(*this);  // the caller may write through the pointer
+  return const_cast<float*>(p);
+}
 
 NDArray NDArray::reshape(const Shape& new_shape) const {
   Shape s = new_shape;
@@ -167,7 +171,7 @@ NDArray NDArray::exp() const { return nd::exp(*this); }
 namespace {
 void inplace(NDArray& target, const NDArray& other, kernels::Binary op,
              const char* name) {
-  detail::check_inplace_allowed(target, name);
+  detail::prepare_inplace_write(target, {other}, name);
   Device d = detail::common_device(name, {target, other});
   Shape out = nd::broadcast_shapes(target.shape(), other.shape(), name);
   if (out != target.shape()) {
@@ -203,15 +207,13 @@ NDArray& NDArray::operator*=(float v) { return *this *= scalar_like(v, *this); }
 NDArray& NDArray::operator/=(float v) { return *this /= scalar_like(v, *this); }
 
 NDArray& NDArray::assign(const NDArray& value) {
-  detail::check_inplace_allowed(*this, "assign");
-  NDArray v = nd::broadcast_to(value.as_in_context(context()), shape());
-  kernels::copy(context(), detail::ptr(v), detail::ptr(*this), size());
+  NDArray v = nd::broadcast_to(
+      detail::defined(value, "assign").as_in_context(context()), shape());
+  detail::write_box(*this, Shape(shape().size(), 0), shape(), v, "assign");
   return *this;
 }
 NDArray& NDArray::assign(float value) {
-  detail::check_inplace_allowed(*this, "assign");
-  kernels::fill(context(), detail::ptr(*this), size(), value);
-  return *this;
+  return assign(nd::full({}, value, context()));
 }
 
 }  // namespace d2l
