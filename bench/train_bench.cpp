@@ -21,6 +21,7 @@
 #include <vector>
 
 using namespace d2l;
+using namespace d2l::book;  // the book's helpers: tests call them unqualified
 namespace gdata = d2l::gluon::data;
 namespace vision = d2l::gluon::data::vision;
 

@@ -18,7 +18,7 @@
 using namespace d2l;
 
 int main(int argc, char** argv) {
-  auto book = Chapter(argc, argv, {});
+  auto chapter = Chapter(argc, argv, {});
 
   //! ## A First Example
   //!
@@ -29,11 +29,11 @@ int main(int argc, char** argv) {
   //! `attach_grad()` tells the library that we want the derivative with respect
   //! to `x`. It allocates a buffer of `x`'s shape where `backward()` will put the
   //! gradient, readable as `x.grad()`.
-  book.section("A First Example");
+  chapter.section("A First Example");
   auto x = nd::arange(4).reshape({4, 1});
   x.attach_grad();
   std::cout << x << "\n";
-  book.result("x", x);
+  chapter.result("x", x);
 
   //! ## Recording a Computation
   //!
@@ -43,14 +43,14 @@ int main(int argc, char** argv) {
   //! the C++ idiom RAII ("resource acquisition is initialization"), playing the part
   //! of Python's `with autograd.record():`. We declare `y` before the block so that
   //! it outlives the block. `x.T()` is $1 \times 4$, so `y` is a $1 \times 1$ array.
-  book.section("Recording a Computation");
+  chapter.section("Recording a Computation");
   NDArray y;
   {
     autograd::record rec;
     y = 2 * nd::dot(x.T(), x);
   }
   std::cout << y << "\n";
-  book.result("y", y);
+  chapter.result("y", y);
 
   //! ## Back-propagation
   //!
@@ -58,14 +58,14 @@ int main(int argc, char** argv) {
   //! `x.grad()`. Each entry should be four times the matching entry of `x`; the
   //! comparison `x.grad() == 4 * x` gives 1 wherever that holds, and its smallest
   //! element is 1 only if it holds everywhere.
-  book.section("Back-propagation");
+  chapter.section("Back-propagation");
   y.backward();
   std::cout << x.grad() << "\n";
   auto check = x.grad() == 4 * x;
   bool grad_ok = check.min().asscalar() == 1;
   std::cout << "x.grad() equals 4x: " << std::boolalpha << grad_ok << "\n";
-  book.result("x_grad", x.grad());
-  book.result("x_grad_equals_4x", grad_ok ? 1.0 : 0.0);
+  chapter.result("x_grad", x.grad());
+  chapter.result("x_grad_equals_4x", grad_ok ? 1.0 : 0.0);
 
   //! ## Training Mode and Prediction Mode
   //!
@@ -73,7 +73,7 @@ int main(int argc, char** argv) {
   //! a model is trained and while it predicts. `autograd::is_training()` says which
   //! mode is active. Inside a `record` scope it is true, outside false; a layer
   //! asks this function instead of taking an extra argument.
-  book.section("Training Mode and Prediction Mode");
+  chapter.section("Training Mode and Prediction Mode");
   bool outside = autograd::is_training();
   bool inside = false;
   {
@@ -84,9 +84,9 @@ int main(int argc, char** argv) {
   std::cout << std::boolalpha << "is_training() outside record: " << outside
             << "\nis_training() inside record:  " << inside
             << "\nis_training() after record:   " << after << "\n";
-  book.result("is_training_outside", outside ? 1.0 : 0.0);
-  book.result("is_training_inside", inside ? 1.0 : 0.0);
-  book.result("is_training_after", after ? 1.0 : 0.0);
+  chapter.result("is_training_outside", outside ? 1.0 : 0.0);
+  chapter.result("is_training_inside", inside ? 1.0 : 0.0);
+  chapter.result("is_training_after", after ? 1.0 : 0.0);
 
   //! ## Backward from a Non-scalar
   //!
@@ -98,7 +98,7 @@ int main(int argc, char** argv) {
   //! *overwrites* `v.grad()` rather than adding to it, so the second call does not
   //! see the first one's result. (We keep a `copy()` of the first gradient: the
   //! handle `v.grad()` alone would show the buffer's latest contents.)
-  book.section("Backward from a Non-scalar");
+  chapter.section("Backward from a Non-scalar");
   auto v = nd::arange(4);
   v.attach_grad();
   NDArray sq;
@@ -115,8 +115,8 @@ int main(int argc, char** argv) {
   sq.backward();
   std::cout << "gradient from v * v:\n" << implicit_sum << "\n";
   std::cout << "gradient from (v * v).sum():\n" << v.grad() << "\n";
-  book.result("nonscalar_grad", implicit_sum);
-  book.result("explicit_sum_grad", v.grad());
+  chapter.result("nonscalar_grad", implicit_sum);
+  chapter.result("explicit_sum_grad", v.grad());
 
   //! ## Gradients through Control Flow
   //!
@@ -129,7 +129,7 @@ int main(int argc, char** argv) {
   //! branch depends on the sign of the sum, so the number of doublings and the
   //! branch taken both depend on `a`. Note `asscalar()`: a condition needs a plain
   //! `float`, not an array.
-  book.section("Gradients through Control Flow");
+  chapter.section("Gradients through Control Flow");
   auto f = [](const NDArray& a) {
     NDArray b = a * 2;
     while (b.norm().asscalar() < 1000) {
@@ -147,7 +147,7 @@ int main(int argc, char** argv) {
   //! `c / a`. We try a random `a` and then its negative, which takes the other
   //! branch of the `if`. The loop body records, differentiates and compares; a new
   //! `a` gets its own `attach_grad()`.
-  book.section("Checking the Gradient");
+  chapter.section("Checking the Gradient");
   auto a0 = nd::random::normal(0, 1, {1});
   for (const char* which : {"random", "negated"}) {
     auto a = std::string(which) == "random" ? a0.copy() : -a0;
@@ -165,10 +165,10 @@ int main(int argc, char** argv) {
               << ", equal: " << (grad == ratio) << "\n";
     std::string key = "control_";
     key += which;
-    book.result(key + "_a", a.asscalar());
-    book.result(key + "_c", c.asscalar());
-    book.result(key + "_grad", grad);
-    book.result(key + "_c_over_a", ratio);
+    chapter.result(key + "_a", a.asscalar());
+    chapter.result(key + "_c", c.asscalar());
+    chapter.result(key + "_grad", grad);
+    chapter.result(key + "_c_over_a", ratio);
   }
 
   //! ## Head Gradients
@@ -181,7 +181,7 @@ int main(int argc, char** argv) {
   //! so $\partial z_i / \partial u_i = 4 u_i$ and the weighted gradient is
   //! $4 u_i v_i$: with $\mathbf{u} = (1, 2, 3, 4)$ and
   //! $\mathbf{v} = (10, 1, 0.1, 0.01)$ we expect $(40, 8, 1.2, 0.16)$.
-  book.section("Head Gradients");
+  chapter.section("Head Gradients");
   NDArray u{1, 2, 3, 4};
   u.attach_grad();
   NDArray z;
@@ -193,7 +193,7 @@ int main(int argc, char** argv) {
   NDArray head{10, 1, 0.1f, 0.01f};
   z.backward(head);
   std::cout << u.grad() << "\n";
-  book.result("head_grad", u.grad());
+  chapter.result("head_grad", u.grad());
 
   //! ## Exercises
   //!

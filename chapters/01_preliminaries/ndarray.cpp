@@ -31,7 +31,7 @@
 using namespace d2l;
 
 int main(int argc, char** argv) {
-  auto book = Chapter(argc, argv, {});
+  auto chapter = Chapter(argc, argv, {});
 
   //! ## Getting Started
   //!
@@ -40,7 +40,7 @@ int main(int argc, char** argv) {
   //! with its shape and the device its memory lives on; `cpu(0)` is main memory.
   //! `shape()` lists the length of each axis, `size()` counts the elements, and
   //! `shape_str` writes a shape the way NumPy does.
-  book.section("Getting Started");
+  chapter.section("Getting Started");
   auto x = nd::arange(12);
   std::cout << x << "\n";
   std::cout << "shape: " << shape_str(x.shape()) << ", size: " << x.size() << "\n";
@@ -56,7 +56,7 @@ int main(int argc, char** argv) {
   //! seen with different shapes. `storage_id()` returns the address of that block,
   //! so two handles share their elements exactly when their ids are equal. We will
   //! use it again when we talk about memory.
-  book.section("Changing the Shape");
+  chapter.section("Changing the Shape");
   auto X = x.reshape({3, 4});
   std::cout << X << "\n";
   Shape inferred = x.reshape({-1, 4}).shape();
@@ -65,11 +65,11 @@ int main(int argc, char** argv) {
             << "\n";
   bool reshape_shares = X.storage_id() == x.storage_id();
   std::cout << "X and x share storage: " << std::boolalpha << reshape_shares << "\n";
-  book.result("X", X);
-  book.result("X_size", static_cast<double>(X.size()));
-  book.result("reshape_inferred_shape",
-              std::vector<double>(inferred.begin(), inferred.end()));
-  book.result("reshape_same_storage", reshape_shares ? 1.0 : 0.0);
+  chapter.result("X", X);
+  chapter.result("X_size", static_cast<double>(X.size()));
+  chapter.result("reshape_inferred_shape",
+                 std::vector<double>(inferred.begin(), inferred.end()));
+  chapter.result("reshape_same_storage", reshape_shares ? 1.0 : 0.0);
 
   //! ## Zeros, Ones and Given Values
   //!
@@ -77,12 +77,12 @@ int main(int argc, char** argv) {
   //! their shape is again a brace list, here first with three axes. To write the
   //! values down ourselves, we nest brace lists: the outer list holds the rows and
   //! each inner list one row. (A third level of braces gives a 3-D array.)
-  book.section("Zeros, Ones and Given Values");
+  chapter.section("Zeros, Ones and Given Values");
   std::cout << nd::zeros({2, 3, 4}) << "\n";
   std::cout << nd::ones({3, 4}) << "\n";
   NDArray Y{{2, 1, 4, 3}, {1, 2, 3, 4}, {4, 3, 2, 1}};
   std::cout << Y << "\n";
-  book.result("Y", Y);
+  chapter.result("Y", Y);
 
   //! ## Random Values
   //!
@@ -90,10 +90,10 @@ int main(int argc, char** argv) {
   //! {3, 4})` samples each element independently from a normal distribution with
   //! mean 0 and standard deviation 1. The generator is seeded by `Chapter`
   //! (`--seed N` changes it), so every run of this program prints the same values.
-  book.section("Random Values");
+  chapter.section("Random Values");
   auto R = nd::random::normal(0, 1, {3, 4});
   std::cout << R << "\n";
-  book.result("random_shape", std::vector<double>(R.shape().begin(), R.shape().end()));
+  chapter.result("random_shape", std::vector<double>(R.shape().begin(), R.shape().end()));
 
   //! ## Elementwise Operations
   //!
@@ -102,7 +102,7 @@ int main(int argc, char** argv) {
   //! `/`, and for functions of one array such as `exp`. Each result is a new array.
   //! A number mixed with an array, as in `nd::ones_like(a) * 2`, applies to every
   //! element.
-  book.section("Elementwise Operations");
+  chapter.section("Elementwise Operations");
   NDArray a{1, 2, 4, 8};
   auto b = nd::ones_like(a) * 2;
   std::cout << "a + b = " << a + b << "\n";
@@ -110,11 +110,11 @@ int main(int argc, char** argv) {
   std::cout << "a * b = " << a * b << "\n";
   std::cout << "a / b = " << a / b << "\n";
   std::cout << "exp(a) = " << nd::exp(a) << "\n";
-  book.result("a_plus_b", a + b);
-  book.result("a_minus_b", a - b);
-  book.result("a_times_b", a * b);
-  book.result("a_div_b", a / b);
-  book.result("exp_a", nd::exp(a));
+  chapter.result("a_plus_b", a + b);
+  chapter.result("a_minus_b", a - b);
+  chapter.result("a_times_b", a * b);
+  chapter.result("a_div_b", a / b);
+  chapter.result("exp_a", nd::exp(a));
 
   //! ## Matrix Products and Concatenation
   //!
@@ -126,15 +126,15 @@ int main(int argc, char** argv) {
   //! `nd::concat` joins arrays along an existing axis. Along axis 0 the rows of `Y`
   //! go below those of `X` ($6 \times 4$); along axis 1 its columns go to the
   //! right ($3 \times 8$). All other axes must have equal lengths.
-  book.section("Matrix Products and Concatenation");
+  chapter.section("Matrix Products and Concatenation");
   auto XYt = nd::dot(X, Y.T());
   std::cout << XYt << "\n";
   auto C0 = nd::concat({X, Y}, /*dim=*/0);
   auto C1 = nd::concat({X, Y}, /*dim=*/1);
   std::cout << C0 << "\n" << C1 << "\n";
-  book.result("dot_X_Yt", XYt);
-  book.result("concat_axis0", C0);
-  book.result("concat_axis1", C1);
+  chapter.result("dot_X_Yt", XYt);
+  chapter.result("concat_axis0", C0);
+  chapter.result("concat_axis1", C1);
 
   //! ## Comparisons and Reductions
   //!
@@ -146,7 +146,7 @@ int main(int argc, char** argv) {
   //! the Euclidean ($L_2$) norm $\sqrt{\sum_i x_i^2}$. Both return an array with a
   //! single element; `asscalar()` takes that element out as a plain `float`, which
   //! is what we need to print a number, compare it or use it in an `if`.
-  book.section("Comparisons and Reductions");
+  chapter.section("Comparisons and Reductions");
   auto eq = X == Y;
   std::cout << eq << "\n";
   auto total = X.sum();
@@ -154,9 +154,9 @@ int main(int argc, char** argv) {
   float total_value = total.asscalar();
   float norm_value = X.norm().asscalar();
   std::cout << "sum as a float: " << total_value << ", L2 norm: " << norm_value << "\n";
-  book.result("X_eq_Y", eq);
-  book.result("X_sum", total_value);
-  book.result("X_norm", norm_value);
+  chapter.result("X_eq_Y", eq);
+  chapter.result("X_sum", total_value);
+  chapter.result("X_norm", norm_value);
 
   //! ## Broadcasting
   //!
@@ -169,13 +169,13 @@ int main(int argc, char** argv) {
   //! Shapes that cannot be lined up, such as $(3, 4)$ and $(3,)$, are an error,
   //! and the message names the operation and both shapes. We catch the exception
   //! to print it.
-  book.section("Broadcasting");
+  chapter.section("Broadcasting");
   auto A = nd::arange(3).reshape({3, 1});
   auto B = nd::arange(2).reshape({1, 2});
   std::cout << A << "\n" << B << "\n";
   auto AB = A + B;
   std::cout << "A + B:\n" << AB << "\n";
-  book.result("broadcast_sum", AB);
+  chapter.result("broadcast_sum", AB);
   try {
     auto bad = X + nd::arange(3);
     std::cout << bad << "\n";
@@ -191,13 +191,13 @@ int main(int argc, char** argv) {
   //! `nd::all` keeps the whole axis, like a bare `:`. Axes that are not mentioned
   //! are kept whole, so `X[{nd::slice(1, 3)}]` is rows 1 and 2. Reading a selection
   //! gives a new array with its own storage.
-  book.section("Indexing and Slicing");
+  chapter.section("Indexing and Slicing");
   NDArray rows = X[{nd::slice(1, 3)}];
   std::cout << rows << "\n";
   float x12 = X[{1, 2}].get().asscalar();
   std::cout << "X[1, 2] = " << x12 << "\n";
-  book.result("slice_rows_1_3", rows);
-  book.result("X_1_2", x12);
+  chapter.result("slice_rows_1_3", rows);
+  chapter.result("X_1_2", x12);
 
   //! ## Writing into Selections
   //!
@@ -208,15 +208,15 @@ int main(int argc, char** argv) {
   //!
   //! Remember that `X` was made by reshaping `x`. Both handles see one storage, so
   //! the writes show up in `x` as well.
-  book.section("Writing into Selections");
+  chapter.section("Writing into Selections");
   X[{1, 2}] = 9;
   std::cout << X << "\n";
-  book.result("after_write_9", X);
+  chapter.result("after_write_9", X);
   X[{nd::slice(0, 2), nd::all}] = 12;
   std::cout << X << "\n";
   std::cout << "x after the writes:\n" << x << "\n";
-  book.result("after_write_12", X);
-  book.result("x_after_writes", x);
+  chapter.result("after_write_12", X);
+  chapter.result("x_after_writes", x);
 
   //! ## Saving Memory
   //!
@@ -233,7 +233,7 @@ int main(int argc, char** argv) {
   //! the right shape (MXNet's `out=` argument). Operators such as `+` cannot do
   //! that: the expression `X + Y` does not know where its result will be kept, so
   //! it must make a new array.
-  book.section("Saving Memory");
+  chapter.section("Saving Memory");
   const void* before = Y.storage_id();
   Y = Y + X;
   bool rebind_same = Y.storage_id() == before;
@@ -251,10 +251,10 @@ int main(int argc, char** argv) {
   bool out_same = Z.storage_id() == before;
   std::cout << "after elemwise_add(X, Y, Z), same storage: " << out_same << "\n";
   std::cout << Z << "\n";
-  book.result("rebind_same_storage", rebind_same ? 1.0 : 0.0);
-  book.result("inplace_same_storage", inplace_same ? 1.0 : 0.0);
-  book.result("elemwise_add_same_storage", out_same ? 1.0 : 0.0);
-  book.result("elemwise_add_Z", Z);
+  chapter.result("rebind_same_storage", rebind_same ? 1.0 : 0.0);
+  chapter.result("inplace_same_storage", inplace_same ? 1.0 : 0.0);
+  chapter.result("elemwise_add_same_storage", out_same ? 1.0 : 0.0);
+  chapter.result("elemwise_add_Z", Z);
 
   //! ## Handles and Copies
   //!
@@ -263,7 +263,7 @@ int main(int argc, char** argv) {
   //! through the other. When you really want a second set of numbers, ask for it
   //! with `copy()`. (Passing an `NDArray` to a function by value therefore costs
   //! next to nothing, and the function can change the caller's elements.)
-  book.section("Handles and Copies");
+  chapter.section("Handles and Copies");
   auto W = Z;
   auto V = Z.copy();
   W += 1;
@@ -274,10 +274,10 @@ int main(int argc, char** argv) {
   std::cout << "W shares Z's storage: " << alias_same << "\n";
   std::cout << "V shares Z's storage: " << copy_same << "\n";
   std::cout << "after W += 1: Z[0, 0] = " << z00 << ", V[0, 0] = " << v00 << "\n";
-  book.result("alias_same_storage", alias_same ? 1.0 : 0.0);
-  book.result("copy_same_storage", copy_same ? 1.0 : 0.0);
-  book.result("alias_Z_0_0", z00);
-  book.result("copy_V_0_0", v00);
+  chapter.result("alias_same_storage", alias_same ? 1.0 : 0.0);
+  chapter.result("copy_same_storage", copy_same ? 1.0 : 0.0);
+  chapter.result("alias_Z_0_0", z00);
+  chapter.result("copy_V_0_0", v00);
 
   //! ## Conversion to and from xtensor
   //!
@@ -295,7 +295,7 @@ int main(int argc, char** argv) {
   //! include it, so a program that does not convert (most of this book) compiles
   //! quickly, and xtensor stays an implementation detail that we can change without
   //! breaking your code. Only a program that asks for the conversion pays for it.
-  book.section("Conversion to and from xtensor");
+  chapter.section("Conversion to and from xtensor");
   xt::xarray<float> P = to_xarray(X);
   std::cout << P << "\n";
   NDArray Q = from_xarray(P * 0.5f);
@@ -304,9 +304,9 @@ int main(int argc, char** argv) {
   float p00 = P(0, 0);
   float x00 = X[{0, 0}].get().asscalar();
   std::cout << "after P(0, 0) = -1: P(0, 0) = " << p00 << ", X[0, 0] = " << x00 << "\n";
-  book.result("from_xarray_half", Q);
-  book.result("xarray_P_0_0", p00);
-  book.result("xarray_X_0_0", x00);
+  chapter.result("from_xarray_half", Q);
+  chapter.result("xarray_P_0_0", p00);
+  chapter.result("xarray_X_0_0", x00);
 
   //! ## Exercises
   //!

@@ -25,10 +25,10 @@ using namespace d2l;
 namespace vision = gluon::data::vision;
 
 int main(int argc, char** argv) {
-  auto book = Chapter(argc, argv, {.batch_size = 256});
+  auto chapter = Chapter(argc, argv, {.batch_size = 256});
   // --quick times the reading of 10000 examples instead of 60000.
-  const int64_t num_read = book.quick() ? 10000 : book.num_train();
-  if (book.quick()) {
+  const int64_t num_read = chapter.quick() ? 10000 : chapter.num_train();
+  if (chapter.quick()) {
     std::cout << "quick profile: one epoch of the first " << num_read
               << " training examples is timed\n";
   }
@@ -40,14 +40,14 @@ int main(int argc, char** argv) {
   //! its accuracy tells us how well a model does on pictures it has never seen.
   //! The images stay in memory as bytes, one per pixel (47 MB for the training
   //! set), and become floats only batch by batch.
-  book.section("Getting the Data Set");
+  chapter.section("Getting the Data Set");
   vision::FashionMNIST mnist_train(/*train=*/true);
   vision::FashionMNIST mnist_test(/*train=*/false);
   std::cout << "read from " << mnist_train.folder() << "\n";
   std::cout << "training examples: " << mnist_train.size()
             << ", test examples: " << mnist_test.size() << "\n";
-  book.result("train_size", static_cast<double>(mnist_train.size()));
-  book.result("test_size", static_cast<double>(mnist_test.size()));
+  chapter.result("train_size", static_cast<double>(mnist_train.size()));
+  chapter.result("test_size", static_cast<double>(mnist_test.size()));
 
   //! ## One Example
   //!
@@ -56,15 +56,15 @@ int main(int argc, char** argv) {
   //! single channel. Pixels are intensities from 0 (black) to 255 (white), stored
   //! as floats. The label is a number from 0 to 9, also a float, as every element
   //! of an `NDArray` is.
-  book.section("One Example");
+  chapter.section("One Example");
   auto [feature, label] = mnist_train[0];
   std::cout << "image shape: " << shape_str(feature.shape())
             << ", smallest pixel: " << feature.min().asscalar()
             << ", largest pixel: " << feature.max().asscalar()
             << "\nlabel: " << label.asscalar() << "\n";
-  book.result("example_shape",
-              std::vector<double>(feature.shape().begin(), feature.shape().end()));
-  book.result("first_label", label.asscalar());
+  chapter.result("example_shape",
+                 std::vector<double>(feature.shape().begin(), feature.shape().end()));
+  chapter.result("first_label", label.asscalar());
 
   //! ## The Classes
   //!
@@ -72,13 +72,13 @@ int main(int argc, char** argv) {
   //! the ten classes. The classes have exactly 6000 training and 1000 test
   //! examples each, so a classifier that guesses at random is right 10% of the
   //! time. That is the baseline to beat.
-  book.section("The Classes");
-  auto names = get_fashion_mnist_labels(nd::arange(10));
+  chapter.section("The Classes");
+  auto names = book::get_fashion_mnist_labels(nd::arange(10));
   for (size_t i = 0; i < names.size(); ++i) {
     std::cout << i << ": " << names[i] << "\n";
   }
-  book.result("num_classes", static_cast<double>(names.size()));
-  book.result("first_label_name", get_fashion_mnist_labels(label)[0]);
+  chapter.result("num_classes", static_cast<double>(names.size()));
+  chapter.result("first_label_name", book::get_fashion_mnist_labels(label)[0]);
 
   //! ## Looking at the Images
   //!
@@ -88,14 +88,14 @@ int main(int argc, char** argv) {
   //! `show_images` lays them out in 2 rows of 9 and writes an SVG file. At this
   //! resolution some classes, such as shirts and pullovers, are hard to tell
   //! apart even for us; expect a classifier to confuse them too.
-  book.section("Looking at the Images");
+  chapter.section("Looking at the Images");
   std::vector<int64_t> first18(18);
   for (int64_t i = 0; i < 18; ++i) first18[i] = i;
   auto batch = mnist_train.gather(first18);
-  auto titles = get_fashion_mnist_labels(batch.label);
-  show_images(book.path("examples.svg"), batch.data, /*num_rows=*/2, /*num_cols=*/9,
-              titles);
-  book.figure("examples.svg", "The first 18 training images and their labels.");
+  auto titles = book::get_fashion_mnist_labels(batch.label);
+  book::show_images(chapter.path("examples.svg"), batch.data, /*num_rows=*/2,
+                    /*num_cols=*/9, titles);
+  chapter.figure("examples.svg", "The first 18 training images and their labels.");
   std::cout << "images: " << shape_str(batch.data.shape()) << "\n";
   for (size_t i = 0; i < titles.size(); ++i) {
     std::cout << titles[i] << (i + 1 == titles.size() ? "\n" : ", ");
@@ -115,18 +115,19 @@ int main(int argc, char** argv) {
   //! background thread prepares the next batch. We time one pass over the
   //! training set with a `Timer`: if reading took as long as training, a faster
   //! model would not help.
-  book.section("Reading Minibatches");
-  const int64_t batch_size = book.batch_size();
-  auto [train_iter, test_iter] = load_data_fashion_mnist(batch_size, /*resize=*/0,
-                                                         /*num_train=*/num_read);
+  chapter.section("Reading Minibatches");
+  const int64_t batch_size = chapter.batch_size();
+  auto [train_iter, test_iter] = book::load_data_fashion_mnist(batch_size, /*resize=*/0,
+                                                               /*num_train=*/num_read);
   for (const auto& [X, y] : train_iter) {
     std::cout << "X: " << shape_str(X.shape()) << ", values in [" << X.min().asscalar()
               << ", " << X.max().asscalar() << "], y: " << shape_str(y.shape()) << "\n";
-    book.result("batch_shape", std::vector<double>(X.shape().begin(), X.shape().end()));
-    book.result("batch_max", X.max().asscalar());
+    chapter.result("batch_shape",
+                   std::vector<double>(X.shape().begin(), X.shape().end()));
+    chapter.result("batch_max", X.max().asscalar());
     break;
   }
-  Timer timer;
+  book::Timer timer;
   int64_t examples = 0, batches = 0;
   for (const auto& [X, y] : train_iter) {
     examples += y.shape()[0];
@@ -135,9 +136,9 @@ int main(int argc, char** argv) {
   double seconds = timer.stop();
   std::cout << "read " << examples << " examples in " << batches
             << " batches: " << std::fixed << std::setprecision(2) << seconds << " s\n";
-  book.result("epoch_examples", static_cast<double>(examples));
-  book.result("epoch_batches", static_cast<double>(batches));
-  book.result("epoch_seconds", seconds);
+  chapter.result("epoch_examples", static_cast<double>(examples));
+  chapter.result("epoch_batches", static_cast<double>(batches));
+  chapter.result("epoch_seconds", seconds);
 
   //! ## Exercises
   //!

@@ -19,8 +19,8 @@
 using namespace d2l;
 
 int main(int argc, char** argv) {
-  auto book = Chapter(argc, argv, {.epochs = 3, .batch_size = 10, .lr = 0.03});
-  if (book.quick()) {
+  auto chapter = Chapter(argc, argv, {.epochs = 3, .batch_size = 10, .lr = 0.03});
+  if (chapter.quick()) {
     std::cout << "quick profile: the full run takes well under a second, so it runs "
                  "unchanged\n";
   }
@@ -29,10 +29,10 @@ int main(int argc, char** argv) {
   //!
   //! The same 1000 examples with $\mathbf{w} = (2, -3.4)^\top$, $b = 4.2$ and
   //! noise of standard deviation 0.01.
-  book.section("Generating the Data Set");
+  chapter.section("Generating the Data Set");
   NDArray true_w{2, -3.4f};
   const float true_b = 4.2f;
-  auto [features, labels] = synthetic_data(true_w, true_b, /*num_examples=*/1000);
+  auto [features, labels] = book::synthetic_data(true_w, true_b, /*num_examples=*/1000);
   std::cout << "features: " << shape_str(features.shape())
             << ", labels: " << shape_str(labels.shape()) << "\n";
 
@@ -43,10 +43,11 @@ int main(int argc, char** argv) {
   //! `.shuffle = true` it draws a new random order at the start of every epoch,
   //! which is what `data_iter` did by hand. Each `for` loop over the loader is
   //! one epoch; as before we print the first batch and stop.
-  book.section("Reading the Data");
-  const int64_t batch_size = book.batch_size();
+  chapter.section("Reading the Data");
+  const int64_t batch_size = chapter.batch_size();
   gluon::data::ArrayDataset dataset(features, labels);
-  gluon::data::DataLoader data_iter(dataset, {.batch_size = batch_size, .shuffle = true});
+  gluon::data::DataLoader data_iter(dataset,
+                                          {.batch_size = batch_size, .shuffle = true});
   std::cout << "batches per epoch: " << data_iter.size() << "\n";
   for (const auto& [X, y] : data_iter) {
     std::cout << X << "\n" << y << "\n";
@@ -65,7 +66,7 @@ int main(int argc, char** argv) {
   //! We do not say how many inputs the layer has. The library infers it at the
   //! first forward pass, from the shape of the data; until then, the weight's
   //! shape is printed with a 0 in place of the unknown size.
-  book.section("Defining the Model");
+  chapter.section("Defining the Model");
   nn::Sequential net;
   net.add(nn::Dense(1));
   std::cout << net << "\n";
@@ -77,7 +78,7 @@ int main(int argc, char** argv) {
   //! has its own initializer, zeros, so `b` starts at 0 as before. Because the
   //! input size is not known yet, the weight is actually drawn at the first
   //! forward pass.
-  book.section("Initializing the Model Parameters");
+  chapter.section("Initializing the Model Parameters");
   net.initialize(init::Normal(0.01f));
   std::cout << net.collect_params() << "\n";
 
@@ -92,10 +93,10 @@ int main(int argc, char** argv) {
   //! optimizer, `"sgd"`, and its options: a learning rate of 0.03. Its
   //! `step(batch_size)` does what `sgd` did: divide each gradient by the batch
   //! size and move the parameter against it.
-  book.section("The Loss and the Optimizer");
+  chapter.section("The Loss and the Optimizer");
   gluon::loss::L2Loss loss;
   gluon::Trainer trainer(net.collect_params(), "sgd",
-                         {.learning_rate = static_cast<float>(book.lr())});
+                         {.learning_rate = static_cast<float>(chapter.lr())});
   std::cout << "optimizer: sgd, learning rate " << trainer.learning_rate() << "\n";
 
   //! ## Training
@@ -106,9 +107,9 @@ int main(int argc, char** argv) {
   //! `sgd({w, b}, lr, batch_size)`. The network carries its own parameters, so
   //! nothing else needs to be passed around. Note `y.shape()[0]` as the batch
   //! size of the step: it is the number of examples actually in the batch.
-  book.section("Training");
+  chapter.section("Training");
   std::vector<double> epoch_losses;
-  for (int epoch = 1; epoch <= book.epochs(); ++epoch) {
+  for (int epoch = 1; epoch <= chapter.epochs(); ++epoch) {
     for (const auto& [X, y] : data_iter) {
       NDArray l;
       {
@@ -116,15 +117,15 @@ int main(int argc, char** argv) {
         l = loss(net(X), y);  // (batch,)
       }
       l.backward();
-      trainer.step(y.shape()[0]);
+      trainer.step(batch_size);
     }
     auto train_l = loss(net(features), labels).mean().asscalar();
     epoch_losses.push_back(train_l);
     std::cout << "epoch " << epoch << ", loss " << std::fixed << std::setprecision(6)
               << train_l << std::defaultfloat << "\n";
   }
-  book.result("epoch_losses", epoch_losses);
-  book.result("final_loss", epoch_losses.back());
+  chapter.result("epoch_losses", epoch_losses);
+  chapter.result("final_loss", epoch_losses.back());
 
   //! ## Reading the Learned Parameters
   //!
@@ -134,7 +135,7 @@ int main(int argc, char** argv) {
   //! `data()` their values. (Asking for the wrong type is an error that names the
   //! layer.) Dense stores its weight as $(\text{outputs}, \text{inputs})$, here
   //! $1 \times 2$, so we reshape it to compare with the vector `true_w`.
-  book.section("Reading the Learned Parameters");
+  chapter.section("Reading the Learned Parameters");
   auto& dense = net.at<nn::Dense>(0);
   std::cout << "net[0] is a " << net[0].class_name() << "\n";
   auto w = dense.weight.data();
@@ -145,11 +146,11 @@ int main(int argc, char** argv) {
   auto b_error = true_b - b;
   std::cout << "error in estimating w: " << w_error << "\n";
   std::cout << "error in estimating b: " << b_error << "\n";
-  book.result("w_shape", std::vector<double>(w.shape().begin(), w.shape().end()));
-  book.result("w", w.reshape({2}));
-  book.result("b", b.asscalar());
-  book.result("w_error", w_error);
-  book.result("b_error", b_error.asscalar());
+  chapter.result("w_shape", std::vector<double>(w.shape().begin(), w.shape().end()));
+  chapter.result("w", w.reshape({2}));
+  chapter.result("b", b.asscalar());
+  chapter.result("w_error", w_error);
+  chapter.result("b_error", b_error.asscalar());
 
   //! ## Exercises
   //!

@@ -18,8 +18,8 @@
 using namespace d2l;
 
 int main(int argc, char** argv) {
-  auto book = Chapter(argc, argv, {.epochs = 3, .batch_size = 10, .lr = 0.03});
-  if (book.quick()) {
+  auto chapter = Chapter(argc, argv, {.epochs = 3, .batch_size = 10, .lr = 0.03});
+  if (chapter.quick()) {
     std::cout << "quick profile: the full run takes well under a second, so it runs "
                  "unchanged\n";
   }
@@ -41,14 +41,14 @@ int main(int argc, char** argv) {
   //! drawing; we print the first example to see what one looks like.
   //!
   //! @source lib/src/utils/linreg.cpp synthetic_data
-  book.section("Generating the Data Set");
+  chapter.section("Generating the Data Set");
   NDArray true_w{2, -3.4f};
   const float true_b = 4.2f;
-  auto [features, labels] = synthetic_data(true_w, true_b, /*num_examples=*/1000);
+  auto [features, labels] = book::synthetic_data(true_w, true_b, /*num_examples=*/1000);
   std::cout << "features: " << shape_str(features.shape())
             << ", labels: " << shape_str(labels.shape()) << "\n";
   std::cout << "first example: " << features[{0}] << "\nlabel: " << labels[{0}] << "\n";
-  book.result("num_examples", static_cast<double>(features.shape()[0]));
+  chapter.result("num_examples", static_cast<double>(features.shape()[0]));
 
   //! ## Looking at the Data
   //!
@@ -56,11 +56,11 @@ int main(int argc, char** argv) {
   //! the points lie around a line of slope $-3.4$. The spread around that line is
   //! not the noise $\epsilon$ (which is far too small to see) but the other
   //! feature, which also moves the label and is not on this plot.
-  book.section("Looking at the Data");
+  chapter.section("Looking at the Data");
   NDArray feature1 = features[{all, 1}];
-  Figure scatter({.xlabel = "feature 1", .ylabel = "label"});
-  scatter.scatter(feature1, labels).save(book.path("scatter.svg"));
-  book.figure("scatter.svg", "The second feature against the label.");
+  book::Figure scatter({.xlabel = "feature 1", .ylabel = "label"});
+  scatter.scatter(feature1, labels).save(chapter.path("scatter.svg"));
+  chapter.figure("scatter.svg", "The second feature against the label.");
   std::cout << "plotted " << feature1.size() << " points\n";
 
   //! ## Reading the Data in Minibatches
@@ -77,9 +77,9 @@ int main(int argc, char** argv) {
   //! first batch and stop.
   //!
   //! @source lib/src/utils/linreg.cpp data_iter
-  book.section("Reading the Data in Minibatches");
-  const int64_t batch_size = book.batch_size();
-  for (const auto& [X, y] : data_iter(batch_size, features, labels)) {
+  chapter.section("Reading the Data in Minibatches");
+  const int64_t batch_size = chapter.batch_size();
+  for (const auto& [X, y] : book::data_iter(batch_size, features, labels)) {
     std::cout << X << "\n" << y << "\n";
     break;
   }
@@ -94,7 +94,7 @@ int main(int argc, char** argv) {
   //! We want the gradient of the loss with respect to `w` and `b`, so both get
   //! `attach_grad()`: from now on, every `backward()` writes
   //! $\partial \ell / \partial \mathbf{w}$ into `w.grad()`.
-  book.section("Initializing the Model Parameters");
+  chapter.section("Initializing the Model Parameters");
   auto w = nd::random::normal(0, 0.01f, {2, 1});
   auto b = nd::zeros({1});
   w.attach_grad();
@@ -129,10 +129,11 @@ int main(int argc, char** argv) {
   //!
   //! A quick call with the untrained parameters: the predictions are near 0, far
   //! from labels around 4, so the loss is large.
-  book.section("The Model, the Loss and the Optimizer");
-  auto initial_loss = squared_loss(linreg(features, w, b), labels).mean().asscalar();
+  chapter.section("The Model, the Loss and the Optimizer");
+  auto initial_loss =
+      book::squared_loss(book::linreg(features, w, b), labels).mean().asscalar();
   std::cout << "mean loss before training: " << initial_loss << "\n";
-  book.result("initial_loss", initial_loss);
+  chapter.result("initial_loss", initial_loss);
 
   //! ## Training
   //!
@@ -148,26 +149,27 @@ int main(int argc, char** argv) {
   //! around $5 \times 10^{-5}$: that is $\frac12 \cdot 0.01^2$, the part of the
   //! loss that comes from the noise and that no choice of $\mathbf{w}$ and $b$
   //! can remove.
-  book.section("Training");
-  const float lr = static_cast<float>(book.lr());
+  chapter.section("Training");
+  const float lr = static_cast<float>(chapter.lr());
   std::vector<double> epoch_losses;
-  for (int epoch = 1; epoch <= book.epochs(); ++epoch) {
-    for (const auto& [X, y] : data_iter(batch_size, features, labels)) {
+  for (int epoch = 1; epoch <= chapter.epochs(); ++epoch) {
+    for (const auto& [X, y] : book::data_iter(batch_size, features, labels)) {
       NDArray l;
       {
         autograd::record rec;
-        l = squared_loss(linreg(X, w, b), y);  // (batch, 1)
+        l = book::squared_loss(book::linreg(X, w, b), y);  // (batch, 1)
       }
       l.backward();
-      sgd({w, b}, lr, batch_size);
+      book::sgd({w, b}, lr, batch_size);
     }
-    auto train_l = squared_loss(linreg(features, w, b), labels).mean().asscalar();
+    auto train_l =
+        book::squared_loss(book::linreg(features, w, b), labels).mean().asscalar();
     epoch_losses.push_back(train_l);
     std::cout << "epoch " << epoch << ", loss " << std::fixed << std::setprecision(6)
               << train_l << std::defaultfloat << "\n";
   }
-  book.result("epoch_losses", epoch_losses);
-  book.result("final_loss", epoch_losses.back());
+  chapter.result("epoch_losses", epoch_losses);
+  chapter.result("final_loss", epoch_losses.back());
 
   //! ## Checking the Result
   //!
@@ -175,16 +177,16 @@ int main(int argc, char** argv) {
   //! the learned ones are from them. Both errors should be about $10^{-3}$ or
   //! smaller: the remaining gap comes from the noise, which makes the best
   //! parameters for *these* 1000 examples slightly different from the true ones.
-  book.section("Checking the Result");
+  chapter.section("Checking the Result");
   auto w_error = true_w - w.reshape(true_w.shape());
   auto b_error = true_b - b;
   std::cout << "learned w: " << w.reshape({2}) << "\nlearned b: " << b << "\n";
   std::cout << "error in estimating w: " << w_error << "\n";
   std::cout << "error in estimating b: " << b_error << "\n";
-  book.result("w", w.reshape({2}));
-  book.result("b", b.asscalar());
-  book.result("w_error", w_error);
-  book.result("b_error", b_error.asscalar());
+  chapter.result("w", w.reshape({2}));
+  chapter.result("b", b.asscalar());
+  chapter.result("w_error", w_error);
+  chapter.result("b_error", b_error.asscalar());
 
   //! ## Exercises
   //!

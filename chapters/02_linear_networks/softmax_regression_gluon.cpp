@@ -14,20 +14,20 @@
 using namespace d2l;
 
 int main(int argc, char** argv) {
-  auto book = Chapter(argc, argv, {.epochs = 5, .batch_size = 256, .lr = 0.1});
+  auto chapter = Chapter(argc, argv, {.epochs = 5, .batch_size = 256, .lr = 0.1});
   // A full run takes seconds here; --quick trains for 2 epochs instead of 5.
-  const int num_epochs = book.quick() ? 2 : book.epochs();
-  if (book.quick()) {
+  const int num_epochs = chapter.quick() ? 2 : chapter.epochs();
+  if (chapter.quick()) {
     std::cout << "quick profile: " << num_epochs << " epochs\n";
   }
 
   //! ## Reading the Data
   //!
   //! The same loaders as before: batches of 256 Fashion-MNIST images.
-  book.section("Reading the Data");
-  const int64_t batch_size = book.batch_size();
+  chapter.section("Reading the Data");
+  const int64_t batch_size = chapter.batch_size();
   auto [train_iter, test_iter] =
-      load_data_fashion_mnist(batch_size, /*resize=*/0, book.num_train());
+      book::load_data_fashion_mnist(batch_size, /*resize=*/0, chapter.num_train());
   std::cout << "training batches: " << train_iter.size()
             << ", test batches: " << test_iter.size() << "\n";
 
@@ -42,7 +42,7 @@ int main(int argc, char** argv) {
   //! There is no softmax in the network. It outputs the raw scores, and the loss
   //! applies the softmax itself, for the reason explained next. To predict a class
   //! we need no softmax either: the largest score has the largest probability.
-  book.section("Defining the Model");
+  chapter.section("Defining the Model");
   nn::Sequential net;
   net.add(nn::Dense(10));
   net.initialize(init::Normal(0.01f));
@@ -88,7 +88,7 @@ int main(int argc, char** argv) {
   //! scores, both of true class 0: scores $(1000, 0)$, where the model is
   //! confidently right (the loss should be about 0), and $(-1000, 0)$, where it
   //! is confidently wrong (the loss should be about 1000).
-  book.section("Softmax and Cross-Entropy, Stably");
+  chapter.section("Softmax and Cross-Entropy, Stably");
   NDArray logits{{1000, 0}, {-1000, 0}};
   NDArray labels{0, 0};
   auto naive_prob = nd::exp(logits) / nd::exp(logits).sum({1}, /*keepdims=*/true);
@@ -105,17 +105,17 @@ int main(int argc, char** argv) {
     naive_nan.push_back(std::isnan(v) ? 1 : 0);
     naive_inf.push_back(std::isinf(v) ? 1 : 0);
   }
-  book.result("naive_loss_is_nan", naive_nan);
-  book.result("naive_loss_is_inf", naive_inf);
-  book.result("stable_loss", stable_loss);
+  chapter.result("naive_loss_is_nan", naive_nan);
+  chapter.result("naive_loss_is_inf", naive_inf);
+  chapter.result("stable_loss", stable_loss);
 
   //! ## The Optimizer
   //!
   //! Minibatch SGD with a learning rate of 0.1 over all of the network's
   //! parameters, as in the scratch version.
-  book.section("The Optimizer");
+  chapter.section("The Optimizer");
   gluon::Trainer trainer(net.collect_params(), "sgd",
-                         {.learning_rate = static_cast<float>(book.lr())});
+                         {.learning_rate = static_cast<float>(chapter.lr())});
   std::cout << "parameters: ";
   for (const auto& name : net.collect_params().keys()) std::cout << name << " ";
   std::cout << "\n";
@@ -125,12 +125,12 @@ int main(int argc, char** argv) {
   //! `train_ch3` takes the network, the loss and the Trainer. It measures the test
   //! accuracy with the network in prediction mode. The numbers should match the
   //! scratch version: a test accuracy between 0.82 and 0.84 after five epochs.
-  book.section("Training");
+  chapter.section("Training");
   auto history =
-      train_ch3(net, train_iter, test_iter, loss, num_epochs, batch_size, trainer);
-  plot_history(book.path("training.svg"), history, "softmax regression (Gluon)");
-  book.figure("training.svg", "Training loss, training and test accuracy per epoch.");
-  record_history(book, history);
+      book::train_ch3(net, train_iter, test_iter, loss, num_epochs, batch_size, trainer);
+  book::plot_history(chapter.path("training.svg"), history, "softmax regression (Gluon)");
+  chapter.figure("training.svg", "Training loss, training and test accuracy per epoch.");
+  book::record_history(chapter, history);
 
   //! ## Exercises
   //!

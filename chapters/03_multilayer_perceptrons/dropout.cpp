@@ -28,7 +28,7 @@ using namespace d2l;
 namespace nn = gluon::nn;
 
 int main(int argc, char** argv) {
-  auto book = Chapter(argc, argv, {.epochs = 5, .batch_size = 256, .lr = 0.5});
+  auto chapter = Chapter(argc, argv, {.epochs = 5, .batch_size = 256, .lr = 0.5});
 
   //! ## Implementation from Scratch
   //!
@@ -42,7 +42,7 @@ int main(int argc, char** argv) {
   //!
   //! We try it on a $2 \times 8$ array inside a `record` scope, so that training
   //! mode is on, with $p$ = 0, 0.5 and 1.
-  book.section("Implementation from Scratch");
+  chapter.section("Implementation from Scratch");
   auto dropout = [](const NDArray& X, float drop_prob) {
     if (drop_prob < 0 || drop_prob > 1) {
       throw std::invalid_argument("dropout: drop_prob must be in [0, 1]");
@@ -62,17 +62,17 @@ int main(int argc, char** argv) {
     d1 = dropout(X, 1);
   }
   std::cout << "p = 0:\n" << d0 << "\np = 0.5:\n" << d5 << "\np = 1:\n" << d1 << "\n";
-  book.result("demo_X", X);
-  book.result("demo_p0", d0);
-  book.result("demo_p05", d5);
-  book.result("demo_p1", d1);
+  chapter.result("demo_X", X);
+  chapter.result("demo_p0", d0);
+  chapter.result("demo_p05", d5);
+  chapter.result("demo_p1", d1);
 
   //! ## Checking the Scaling
   //!
   //! On a large array of ones, about half the elements survive $p = 0.5$, each
   //! as a 2, so the mean stays near 1. Outside a `record` scope the array comes
   //! back untouched.
-  book.section("Checking the Scaling");
+  chapter.section("Checking the Scaling");
   auto ones = nd::ones({100000});
   NDArray dropped;
   {
@@ -84,15 +84,15 @@ int main(int argc, char** argv) {
   double predict_mean = dropout(ones, 0.5).mean().asscalar();
   std::cout << "training:   fraction kept " << kept << ", mean " << mean
             << "\nprediction: mean " << predict_mean << "\n";
-  book.result("ones_fraction_kept", kept);
-  book.result("ones_mean_training", mean);
-  book.result("ones_mean_prediction", predict_mean);
+  chapter.result("ones_fraction_kept", kept);
+  chapter.result("ones_mean_training", mean);
+  chapter.result("ones_mean_prediction", predict_mean);
 
   //! ## Defining the Model Parameters
   //!
   //! We use a deeper network than before, with two hidden layers of 256 units
   //! each, so there is more room to overfit: $784 \to 256 \to 256 \to 10$.
-  book.section("Defining the Model Parameters");
+  chapter.section("Defining the Model Parameters");
   const int64_t num_inputs = 784, num_outputs = 10, num_hiddens1 = 256,
                 num_hiddens2 = 256;
   auto W1 = nd::random::normal(0, 0.01, {num_inputs, num_hiddens1});
@@ -108,7 +108,7 @@ int main(int argc, char** argv) {
     count += p.size();
   }
   std::cout << count << " parameters\n";
-  book.result("num_params", static_cast<double>(count));
+  chapter.result("num_params", static_cast<double>(count));
 
   //! ## Defining the Model
   //!
@@ -118,7 +118,7 @@ int main(int argc, char** argv) {
   //! dropout is applied to the output. Because `dropout` asks
   //! `autograd::is_training()` itself, the model needs no mode flag: the training
   //! loop records (training mode), evaluation does not (prediction mode).
-  book.section("Defining the Model");
+  chapter.section("Defining the Model");
   const float drop_prob1 = 0.2f, drop_prob2 = 0.5f;
   auto net = [=](const NDArray& X) {
     auto H1 = nd::relu(nd::dot(X.reshape({-1, num_inputs}), W1) + b1);
@@ -136,24 +136,25 @@ int main(int argc, char** argv) {
   //! 0.5, five epochs (with `--quick`, two epochs, tested on the first 2,000
   //! test images). Note that the training accuracy is measured on the thinned
   //! networks, with dropout on, and the test accuracy on the full one.
-  book.section("Training and Testing");
-  int64_t num_train = book.num_train(), num_test = 0;
-  int epochs = book.epochs();
-  if (book.quick()) {
+  chapter.section("Training and Testing");
+  int64_t num_train = chapter.num_train(), num_test = 0;
+  int epochs = chapter.epochs();
+  if (chapter.quick()) {
     num_test = 2000;
     epochs = std::min(epochs, 2);
     std::cout << "quick profile: " << epochs << " epochs, tested on the first "
               << num_test << " test images\n";
   }
-  int64_t batch_size = book.batch_size();
+  int64_t batch_size = chapter.batch_size();
   auto [train_iter, test_iter] =
-      load_data_fashion_mnist(batch_size, /*resize=*/0, num_train, num_test);
+      book::load_data_fashion_mnist(batch_size, /*resize=*/0, num_train, num_test);
   gluon::loss::SoftmaxCrossEntropyLoss loss;
-  auto history =
-      train_ch3(net, train_iter, test_iter, loss, epochs, batch_size, params, book.lr());
-  plot_history(book.path("scratch_history.svg"), history, "dropout from scratch");
-  book.figure("scratch_history.svg", "Dropout from scratch: loss and accuracies");
-  record_history(book, history, "scratch_");
+  auto history = book::train_ch3(net, train_iter, test_iter, loss, epochs, batch_size,
+                                 params, chapter.lr());
+  book::plot_history(chapter.path("scratch_history.svg"), history,
+                     "dropout from scratch");
+  chapter.figure("scratch_history.svg", "Dropout from scratch: loss and accuracies");
+  book::record_history(chapter, history, "scratch_");
 
   //! ## Concise Implementation
   //!
@@ -161,7 +162,7 @@ int main(int argc, char** argv) {
   //! whose outputs it drops. Like our function, it acts only in training mode.
   //! The Gluon overload of `train_ch3` evaluates the test set outside `record`,
   //! so no unit is dropped there.
-  book.section("Concise Implementation");
+  chapter.section("Concise Implementation");
   nn::Sequential gnet;
   gnet.add(nn::Dense(256, "relu"))
       .add(nn::Dropout(drop_prob1))
@@ -171,12 +172,12 @@ int main(int argc, char** argv) {
   gnet.initialize(gluon::init::Normal(0.01));
   std::cout << gnet << "\n";
   gluon::Trainer trainer(gnet.collect_params(), "sgd",
-                         {.learning_rate = static_cast<float>(book.lr())});
+                         {.learning_rate = static_cast<float>(chapter.lr())});
   auto ghistory =
-      train_ch3(gnet, train_iter, test_iter, loss, epochs, batch_size, trainer);
-  plot_history(book.path("gluon_history.svg"), ghistory, "dropout with Gluon");
-  book.figure("gluon_history.svg", "nn::Dropout: loss and accuracies");
-  record_history(book, ghistory, "gluon_");
+      book::train_ch3(gnet, train_iter, test_iter, loss, epochs, batch_size, trainer);
+  book::plot_history(chapter.path("gluon_history.svg"), ghistory, "dropout with Gluon");
+  chapter.figure("gluon_history.svg", "nn::Dropout: loss and accuracies");
+  book::record_history(chapter, ghistory, "gluon_");
 
   //! ## Exercises
   //!

@@ -33,7 +33,7 @@
 using namespace d2l;
 
 int main(int argc, char** argv) {
-  auto book = Chapter(argc, argv, {});
+  auto chapter = Chapter(argc, argv, {});
 
   //! ## Inputs and a Helper
   //!
@@ -47,7 +47,7 @@ int main(int argc, char** argv) {
   //! `probe` holds five points where we print and keep exact values. Two more
   //! helpers do the bookkeeping: `draw` puts a function and its derivative on one
   //! chart, and `report` prints both at the probe points.
-  book.section("Inputs and a Helper");
+  chapter.section("Inputs and a Helper");
   auto x = nd::arange(-8.0, 8.0, 0.1);
   x.attach_grad();
   auto activate = [](NDArray& in, NDArray (*f)(const NDArray&)) {
@@ -68,11 +68,11 @@ int main(int argc, char** argv) {
 
   // One figure per activation: the function and its derivative on one chart.
   auto draw = [&](const std::string& name, const NDArray& y, const NDArray& dy) {
-    Figure fig({.xlabel = "x", .ylabel = name + "(x)", .height = 300});
+    book::Figure fig({.xlabel = "x", .ylabel = name + "(x)", .height = 300});
     fig.line(x, y, name + "(x)").line(x, dy, "derivative", "--");
-    fig.save(book.path(name + ".svg"));
-    book.figure(name + ".svg",
-                name + " (solid) and its derivative from autograd (dashed)");
+    fig.save(chapter.path(name + ".svg"));
+    chapter.figure(name + ".svg",
+                   name + " (solid) and its derivative from autograd (dashed)");
   };
   // Prints f and f' at the probe points and records f'.
   auto report = [&](const std::string& name, NDArray (*f)(const NDArray&)) {
@@ -86,8 +86,8 @@ int main(int argc, char** argv) {
                 << std::setw(12) << ys[i] << std::setw(12) << ds[i] << "\n";
     }
     std::cout << std::defaultfloat;
-    book.result(name + "_at_probe", py);
-    book.result(name + "_grad_at_probe", pdy);
+    chapter.result(name + "_at_probe", py);
+    chapter.result(name + "_grad_at_probe", pdy);
   };
 
   //! ## The ReLU Function
@@ -100,7 +100,7 @@ int main(int argc, char** argv) {
   //! zero this choice does not matter in practice. For positive inputs the
   //! gradient passes through unchanged, which is a large part of why ReLU networks
   //! train well even when they are deep.
-  book.section("The ReLU Function");
+  chapter.section("The ReLU Function");
   auto [relu_y, relu_dy] = activate(x, nd::relu);
   draw("relu", relu_y, relu_dy);
   report("relu", nd::relu);
@@ -119,7 +119,7 @@ int main(int argc, char** argv) {
   //! once $|x|$ is more than a few units. A unit pushed far into either flat end
   //! therefore passes back almost no gradient, and learning in the layers below it
   //! stalls.
-  book.section("The Sigmoid Function");
+  chapter.section("The Sigmoid Function");
   auto [sigmoid_y, sigmoid_dy] = activate(x, nd::sigmoid);
   draw("sigmoid", sigmoid_y, sigmoid_dy);
   report("sigmoid", nd::sigmoid);
@@ -131,7 +131,7 @@ int main(int argc, char** argv) {
   //! derivative is $1 - \tanh^2(x)$: 1 at the origin and, like the sigmoid's,
   //! vanishing in the flat tails. (In fact $\tanh(x) = 2\sigma(2x) - 1$, so the two
   //! differ only by a change of scale.)
-  book.section("The Tanh Function");
+  chapter.section("The Tanh Function");
   auto [tanh_y, tanh_dy] = activate(x, nd::tanh);
   draw("tanh", tanh_y, tanh_dy);
   report("tanh", nd::tanh);
@@ -141,7 +141,7 @@ int main(int argc, char** argv) {
   //! Over the whole grid we compare autograd's results with the formulas above.
   //! The largest absolute difference should be at the level of float rounding.
   //! For ReLU we compare away from the kink only.
-  book.section("Checking the Derivatives");
+  chapter.section("Checking the Derivatives");
   auto s = nd::sigmoid(x);
   auto t = nd::tanh(x);
   float sigmoid_err = nd::abs(sigmoid_dy - s * (1 - s)).max().asscalar();
@@ -150,11 +150,11 @@ int main(int argc, char** argv) {
   float relu_err = (nd::abs(relu_dy - (x > 0.0f)) * away).max().asscalar();
   std::cout << "max |autograd - formula|: relu " << relu_err << ", sigmoid "
             << sigmoid_err << ", tanh " << tanh_err << "\n";
-  book.result("relu_max_error", relu_err);
-  book.result("sigmoid_max_error", sigmoid_err);
-  book.result("tanh_max_error", tanh_err);
-  book.result("sigmoid_grad_max", sigmoid_dy.max().asscalar());
-  book.result("tanh_grad_max", tanh_dy.max().asscalar());
+  chapter.result("relu_max_error", relu_err);
+  chapter.result("sigmoid_max_error", sigmoid_err);
+  chapter.result("tanh_max_error", tanh_err);
+  chapter.result("sigmoid_grad_max", sigmoid_dy.max().asscalar());
+  chapter.result("tanh_grad_max", tanh_dy.max().asscalar());
 
   //! ## Exercises
   //!

@@ -14,7 +14,7 @@ namespace nn = gluon::nn;
 namespace init = gluon::init;
 
 int main(int argc, char** argv) {
-  auto book = Chapter(argc, argv, {.epochs = 5, .batch_size = 256, .lr = 0.5});
+  auto chapter = Chapter(argc, argv, {.epochs = 5, .batch_size = 256, .lr = 0.5});
 
   //! ## The Model
   //!
@@ -24,7 +24,7 @@ int main(int argc, char** argv) {
   //! initialization), and that is why the first printout shows `None` in place
   //! of the input size. A `Dense` layer flattens its input, so the images need no
   //! reshaping. Weights start as $\mathcal{N}(0, 0.01^2)$ samples, biases at 0.
-  book.section("The Model");
+  chapter.section("The Model");
   nn::Sequential net;
   net.add(nn::Dense(256, "relu")).add(nn::Dense(10));
   net.initialize(init::Normal(0.01));
@@ -35,18 +35,18 @@ int main(int argc, char** argv) {
   //! The same loaders as before (and the same `--quick` profile: two epochs,
   //! tested on the first 2,000 test images). After one batch has gone through the
   //! network, the printout shows every shape.
-  book.section("Reading the Data");
-  int64_t num_train = book.num_train(), num_test = 0;
-  int epochs = book.epochs();
-  if (book.quick()) {
+  chapter.section("Reading the Data");
+  int64_t num_train = chapter.num_train(), num_test = 0;
+  int epochs = chapter.epochs();
+  if (chapter.quick()) {
     num_test = 2000;
     epochs = std::min(epochs, 2);
     std::cout << "quick profile: " << epochs << " epochs, tested on the first "
               << num_test << " test images\n";
   }
-  int64_t batch_size = book.batch_size();
+  int64_t batch_size = chapter.batch_size();
   auto [train_iter, test_iter] =
-      load_data_fashion_mnist(batch_size, /*resize=*/0, num_train, num_test);
+      book::load_data_fashion_mnist(batch_size, /*resize=*/0, num_train, num_test);
   auto X0 = (*train_iter.begin()).data;
   std::cout << "a batch " << shape_str(X0.shape()) << " gives logits "
             << shape_str(net(X0).shape()) << "\n"
@@ -54,7 +54,7 @@ int main(int argc, char** argv) {
   int64_t count = 0;
   for (const auto& p : net.collect_params()) count += p.data().size();
   std::cout << count << " parameters\n";
-  book.result("num_params", static_cast<double>(count));
+  chapter.result("num_params", static_cast<double>(count));
 
   //! ## Training
   //!
@@ -63,14 +63,15 @@ int main(int argc, char** argv) {
   //! each backward pass. The Gluon overload of `train_ch3` evaluates the test set
   //! in prediction mode, which matters only once a network contains layers such as
   //! dropout that behave differently while training.
-  book.section("Training");
+  chapter.section("Training");
   gluon::loss::SoftmaxCrossEntropyLoss loss;
   gluon::Trainer trainer(net.collect_params(), "sgd",
-                         {.learning_rate = float(book.lr())});
-  auto history = train_ch3(net, train_iter, test_iter, loss, epochs, batch_size, trainer);
-  plot_history(book.path("history.svg"), history, "MLP with Gluon");
-  book.figure("history.svg", "Training loss, training accuracy and test accuracy");
-  record_history(book, history);
+                         {.learning_rate = float(chapter.lr())});
+  auto history =
+      book::train_ch3(net, train_iter, test_iter, loss, epochs, batch_size, trainer);
+  book::plot_history(chapter.path("history.svg"), history, "MLP with Gluon");
+  chapter.figure("history.svg", "Training loss, training accuracy and test accuracy");
+  book::record_history(chapter, history);
 
   //! ## Exercises
   //!

@@ -14,7 +14,7 @@
 using namespace d2l;
 
 int main(int argc, char** argv) {
-  auto book = Chapter(argc, argv, {.epochs = 5, .batch_size = 256, .lr = 0.5});
+  auto chapter = Chapter(argc, argv, {.epochs = 5, .batch_size = 256, .lr = 0.5});
 
   //! ## Reading the Data
   //!
@@ -23,18 +23,18 @@ int main(int argc, char** argv) {
   //! finish in seconds; a line says so. (A smaller training set would be faster
   //! still, but with this large learning rate a few dozen steps leave the test
   //! accuracy jumping around too much to check.)
-  book.section("Reading the Data");
-  int64_t num_train = book.num_train(), num_test = 0;
-  int epochs = book.epochs();
-  if (book.quick()) {
+  chapter.section("Reading the Data");
+  int64_t num_train = chapter.num_train(), num_test = 0;
+  int epochs = chapter.epochs();
+  if (chapter.quick()) {
     num_test = 2000;
     epochs = std::min(epochs, 2);
     std::cout << "quick profile: " << epochs << " epochs, tested on the first "
               << num_test << " test images\n";
   }
-  int64_t batch_size = book.batch_size();
+  int64_t batch_size = chapter.batch_size();
   auto [train_iter, test_iter] =
-      load_data_fashion_mnist(batch_size, /*resize=*/0, num_train, num_test);
+      book::load_data_fashion_mnist(batch_size, /*resize=*/0, num_train, num_test);
   std::cout << train_iter.size() << " training batches, " << test_iter.size()
             << " test batches of up to " << batch_size << " images\n";
 
@@ -48,7 +48,7 @@ int main(int argc, char** argv) {
   //! equal, every hidden unit would compute the same thing and receive the same
   //! gradient, and they would stay identical forever. The biases start at zero.
   //! `attach_grad()` asks for the gradient of each.
-  book.section("Initializing the Model Parameters");
+  chapter.section("Initializing the Model Parameters");
   const int64_t num_inputs = 784, num_outputs = 10, num_hiddens = 256;
   auto W1 = nd::random::normal(0, 0.01, {num_inputs, num_hiddens});
   auto b1 = nd::zeros({num_hiddens});
@@ -62,14 +62,14 @@ int main(int argc, char** argv) {
     count += p.size();
   }
   std::cout << "\n" << count << " parameters in all\n";
-  book.result("num_params", static_cast<double>(count));
+  chapter.result("num_params", static_cast<double>(count));
 
   //! ## Activation Function
   //!
   //! We write ReLU with `nd::maximum` against 0 instead of calling `nd::relu`, to
   //! see that there is nothing hidden in it. Autograd differentiates `maximum`
   //! like any other operation.
-  book.section("Activation Function");
+  chapter.section("Activation Function");
   auto relu = [](const NDArray& X) { return nd::maximum(X, 0.0f); };
   std::cout << relu(NDArray{-1.5f, 0, 2}) << "\n";
 
@@ -81,7 +81,7 @@ int main(int argc, char** argv) {
   //! `(n, 1, 28, 28) -> (n, 784) -> (n, 256) -> (n, 10)`. The lambda captures the
   //! parameter handles by value; they share storage with `params`, so the updates
   //! of training are seen here.
-  book.section("The Model");
+  chapter.section("The Model");
   auto net = [=](const NDArray& X) {
     auto H = relu(nd::dot(X.reshape({-1, num_inputs}), W1) + b1);
     return nd::dot(H, W2) + b2;
@@ -97,7 +97,7 @@ int main(int argc, char** argv) {
   //! $\log \operatorname{softmax}$ computed as $o_j - \max_k o_k - \log \sum_k
   //! e^{o_k - \max_k o_k}$, which never overflows and never takes the log of 0.
   //! It returns one loss per example.
-  book.section("The Loss Function");
+  chapter.section("The Loss Function");
   gluon::loss::SoftmaxCrossEntropyLoss loss;
   auto l0 = loss(net(X0), y0);
   std::cout << "losses of the first batch: " << shape_str(l0.shape()) << ", mean "
@@ -110,12 +110,12 @@ int main(int argc, char** argv) {
   //! by the batch size. The learning rate 0.5 is larger than the 0.1 of softmax
   //! regression; with the extra layer, the small initial weights make the first
   //! gradients small, and a bolder step helps.
-  book.section("Training");
-  auto history =
-      train_ch3(net, train_iter, test_iter, loss, epochs, batch_size, params, book.lr());
-  plot_history(book.path("history.svg"), history, "MLP from scratch");
-  book.figure("history.svg", "Training loss, training accuracy and test accuracy");
-  record_history(book, history);
+  chapter.section("Training");
+  auto history = book::train_ch3(net, train_iter, test_iter, loss, epochs, batch_size,
+                                 params, chapter.lr());
+  book::plot_history(chapter.path("history.svg"), history, "MLP from scratch");
+  chapter.figure("history.svg", "Training loss, training accuracy and test accuracy");
+  book::record_history(chapter, history);
 
   //! ## Evaluation
   //!
@@ -125,9 +125,10 @@ int main(int argc, char** argv) {
   //! learning rate, so compare it over several runs (`--seed`) before drawing
   //! conclusions. Here are ten test images with the true label above the
   //! predicted one.
-  book.section("Evaluation");
-  int right = predict_ch3(book.path("predictions.svg"), net, test_iter, /*n=*/10);
-  book.figure("predictions.svg", "True (first line) and predicted labels");
+  chapter.section("Evaluation");
+  int right =
+      book::predict_ch3(chapter.path("predictions.svg"), net, test_iter, /*n=*/10);
+  chapter.figure("predictions.svg", "True (first line) and predicted labels");
   std::cout << right << " of the first 10 test images classified correctly\n";
 
   //! ## Exercises

@@ -35,7 +35,7 @@ using namespace d2l;
 namespace nn = gluon::nn;
 
 int main(int argc, char** argv) {
-  auto book = Chapter(argc, argv, {.epochs = 100, .batch_size = 1, .lr = 0.003});
+  auto chapter = Chapter(argc, argv, {.epochs = 100, .batch_size = 1, .lr = 0.003});
 
   //! ## High-Dimensional Linear Regression
   //!
@@ -51,13 +51,13 @@ int main(int argc, char** argv) {
   //!
   //! With `--quick` the runs below take 30 epochs instead of 100: enough to see
   //! the same gap between the two kinds of training.
-  book.section("High-Dimensional Linear Regression");
+  chapter.section("High-Dimensional Linear Regression");
   const int64_t n_train = 20, n_test = 100, num_inputs = 200;
-  int epochs = book.quick() ? std::min(book.epochs(), 30) : book.epochs();
-  if (book.quick()) std::cout << "quick profile: " << epochs << " epochs\n";
+  int epochs = chapter.quick() ? std::min(chapter.epochs(), 30) : chapter.epochs();
+  if (chapter.quick()) std::cout << "quick profile: " << epochs << " epochs\n";
   const float true_b = 0.05f;
   auto true_w = nd::full({num_inputs}, 0.01f);
-  auto [features, labels] = synthetic_data(true_w, true_b, n_train + n_test);
+  auto [features, labels] = book::synthetic_data(true_w, true_b, n_train + n_test);
   auto train_features = nd::slice_axis(features, 0, 0, n_train);
   auto train_labels = nd::slice_axis(labels, 0, 0, n_train);
   auto test_features = nd::slice_axis(features, 0, n_train, n_train + n_test);
@@ -74,7 +74,7 @@ int main(int argc, char** argv) {
   //! bias, with gradients attached. Note how large this start is: the norm of 200
   //! standard normal numbers is about $\sqrt{200} \approx 14$, a hundred times the
   //! true weights' $0.01\sqrt{200} \approx 0.14$.
-  book.section("Initializing the Model Parameters");
+  chapter.section("Initializing the Model Parameters");
   auto init_params = [&] {
     auto w = nd::random::normal(0, 1, {num_inputs});
     auto b = nd::zeros({1});
@@ -88,7 +88,7 @@ int main(int argc, char** argv) {
   //!
   //! Half the sum of the squared weights. It is a function of the parameters
   //! only, not of the data, so one number is added to the loss of each example.
-  book.section("Defining the L2 Norm Penalty");
+  chapter.section("Defining the L2 Norm Penalty");
   auto l2_penalty = [](const NDArray& w) { return (w * w).sum() / 2; };
   std::cout << "l2_penalty({1, 2, 3}) = " << l2_penalty(NDArray{1, 2, 3}) << "\n";
 
@@ -100,7 +100,7 @@ int main(int argc, char** argv) {
   //! penalty) on the training and on the test set, then plots both on a log
   //! scale and prints the norm of the learned $\mathbf{w}$. It returns the losses
   //! and the norm so that we can keep them.
-  book.section("Defining Training and Testing");
+  chapter.section("Defining Training and Testing");
   struct Fit {
     std::vector<double> train_ls, test_ls;
     double w_norm = 0;
@@ -108,43 +108,44 @@ int main(int argc, char** argv) {
   std::vector<double> epoch_axis;
   for (int e = 1; e <= epochs; ++e) epoch_axis.push_back(e);
   auto mean_loss = [](const NDArray& y_hat, const NDArray& y) {
-    return static_cast<double>(squared_loss(y_hat, y).mean().asscalar());
+    return static_cast<double>(book::squared_loss(y_hat, y).mean().asscalar());
   };
   // Writes the figure `file` and prints the final losses.
   auto plot_and_print = [&](Fit& fit, const std::string& file, const std::string& title,
                             double w_norm) {
     fit.w_norm = w_norm;
-    semilogy(book.path(file), epoch_axis, fit.train_ls, "epochs", "loss", epoch_axis,
-             fit.test_ls, {"train", "test"});
-    book.figure(file, title);
+    book::semilogy(chapter.path(file), epoch_axis, fit.train_ls, "epochs", "loss",
+                   epoch_axis, fit.test_ls, {"train", "test"});
+    chapter.figure(file, title);
     std::cout << "final train loss " << std::setprecision(3) << fit.train_ls.back()
               << ", test loss " << fit.test_ls.back()
               << "\nL2 norm of w: " << std::setprecision(4) << w_norm << "\n";
   };
   auto fit_and_plot = [&](float lambd, const std::string& file) {
     auto [w, b] = init_params();
-    float lr = static_cast<float>(book.lr());
-    int64_t batch_size = book.batch_size();
+    float lr = static_cast<float>(chapter.lr());
+    int64_t batch_size = chapter.batch_size();
     Fit fit;
     for (int epoch = 0; epoch < epochs; ++epoch) {
-      for (const auto& [X, y] : data_iter(batch_size, train_features, train_labels)) {
+      for (const auto& [X, y] :
+           book::data_iter(batch_size, train_features, train_labels)) {
         NDArray l;
         {
           autograd::record rec;
-          l = squared_loss(linreg(X, w, b), y) + lambd * l2_penalty(w);
+          l = book::squared_loss(book::linreg(X, w, b), y) + lambd * l2_penalty(w);
         }
         l.backward();
-        sgd({w, b}, lr, batch_size);
+        book::sgd({w, b}, lr, batch_size);
       }
-      fit.train_ls.push_back(mean_loss(linreg(train_features, w, b), train_labels));
-      fit.test_ls.push_back(mean_loss(linreg(test_features, w, b), test_labels));
+      fit.train_ls.push_back(mean_loss(book::linreg(train_features, w, b), train_labels));
+      fit.test_ls.push_back(mean_loss(book::linreg(test_features, w, b), test_labels));
     }
     plot_and_print(fit, file, "lambda = " + std::to_string(lambd).substr(0, 3),
                    w.norm().asscalar());
     return fit;
   };
   std::cout << "training runs " << epochs << " epochs of " << n_train
-            << " steps each, learning rate " << book.lr() << "\n";
+            << " steps each, learning rate " << chapter.lr() << "\n";
 
   //! ## Training without Regularization
   //!
@@ -153,11 +154,11 @@ int main(int argc, char** argv) {
   //! allow a correct model, while the test loss hardly moves from its start: the
   //! model has memorized the 20 examples. The learned weights are still about as
   //! large as their random start.
-  book.section("Training without Regularization");
+  chapter.section("Training without Regularization");
   auto plain = fit_and_plot(/*lambd=*/0, "scratch_lambda0.svg");
-  book.result("scratch_lambda0_w_norm", plain.w_norm);
-  book.result("scratch_lambda0_train_loss", plain.train_ls);
-  book.result("scratch_lambda0_test_loss", plain.test_ls);
+  chapter.result("scratch_lambda0_w_norm", plain.w_norm);
+  chapter.result("scratch_lambda0_train_loss", plain.train_ls);
+  chapter.result("scratch_lambda0_test_loss", plain.test_ls);
 
   //! ## Using Weight Decay
   //!
@@ -167,11 +168,11 @@ int main(int argc, char** argv) {
   //! loss comes down by several orders of magnitude, and the norm of the weights
   //! ends up in the range of the true weights' 0.14 (below it, in fact: the
   //! penalty pulls every weight towards zero, the true ones included).
-  book.section("Using Weight Decay");
+  chapter.section("Using Weight Decay");
   auto decayed = fit_and_plot(/*lambd=*/3, "scratch_lambda3.svg");
-  book.result("scratch_lambda3_w_norm", decayed.w_norm);
-  book.result("scratch_lambda3_train_loss", decayed.train_ls);
-  book.result("scratch_lambda3_test_loss", decayed.test_ls);
+  chapter.result("scratch_lambda3_w_norm", decayed.w_norm);
+  chapter.result("scratch_lambda3_train_loss", decayed.train_ls);
+  chapter.result("scratch_lambda3_test_loss", decayed.test_ls);
   std::cout << "with weight decay, the norm of w is " << std::setprecision(3)
             << plain.w_norm / decayed.w_norm << " times smaller\n";
 
@@ -189,16 +190,16 @@ int main(int argc, char** argv) {
   //! The network is a single `Dense(1)` with its weight drawn from
   //! $\mathcal{N}(0, 1)$ like before, and the loss is `L2Loss`, the same
   //! $\frac{1}{2}(\hat y - y)^2$ as `squared_loss`.
-  book.section("Concise Implementation");
+  chapter.section("Concise Implementation");
   gluon::data::DataLoader train_iter(
       gluon::data::ArrayDataset(train_features, train_labels),
-      {.batch_size = book.batch_size(), .shuffle = true});
+      {.batch_size = chapter.batch_size(), .shuffle = true});
   gluon::loss::L2Loss loss;
   auto fit_and_plot_gluon = [&](float wd, const std::string& file) {
     nn::Sequential net;
     net.add(nn::Dense(1));
     net.initialize(gluon::init::Normal(1));
-    float lr = static_cast<float>(book.lr());
+    float lr = static_cast<float>(chapter.lr());
     gluon::Trainer trainer_w(net.collect_params(".*weight"), "sgd",
                              {.learning_rate = lr, .wd = wd});
     gluon::Trainer trainer_b(net.collect_params(".*bias"), "sgd", {.learning_rate = lr});
@@ -211,8 +212,8 @@ int main(int argc, char** argv) {
           l = loss(net(X), y);
         }
         l.backward();
-        trainer_w.step(X.shape()[0]);
-        trainer_b.step(X.shape()[0]);
+        trainer_w.step(chapter.batch_size());
+        trainer_b.step(chapter.batch_size());
       }
       fit.train_ls.push_back(loss(net(train_features), train_labels).mean().asscalar());
       fit.test_ls.push_back(loss(net(test_features), test_labels).mean().asscalar());
@@ -226,12 +227,12 @@ int main(int argc, char** argv) {
   auto gluon_plain = fit_and_plot_gluon(/*wd=*/0, "gluon_wd0.svg");
   std::cout << "wd = 3:\n";
   auto gluon_decayed = fit_and_plot_gluon(/*wd=*/3, "gluon_wd3.svg");
-  book.result("gluon_wd0_w_norm", gluon_plain.w_norm);
-  book.result("gluon_wd0_train_loss", gluon_plain.train_ls);
-  book.result("gluon_wd0_test_loss", gluon_plain.test_ls);
-  book.result("gluon_wd3_w_norm", gluon_decayed.w_norm);
-  book.result("gluon_wd3_train_loss", gluon_decayed.train_ls);
-  book.result("gluon_wd3_test_loss", gluon_decayed.test_ls);
+  chapter.result("gluon_wd0_w_norm", gluon_plain.w_norm);
+  chapter.result("gluon_wd0_train_loss", gluon_plain.train_ls);
+  chapter.result("gluon_wd0_test_loss", gluon_plain.test_ls);
+  chapter.result("gluon_wd3_w_norm", gluon_decayed.w_norm);
+  chapter.result("gluon_wd3_train_loss", gluon_decayed.train_ls);
+  chapter.result("gluon_wd3_test_loss", gluon_decayed.test_ls);
 
   //! ## Exercises
   //!

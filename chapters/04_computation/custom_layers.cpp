@@ -39,13 +39,13 @@ class MyDense : public gluon::Block {
 };
 
 int main(int argc, char** argv) {
-  auto book = Chapter(argc, argv, {.epochs = 10, .lr = 0.1});
+  auto chapter = Chapter(argc, argv, {.epochs = 10, .lr = 0.1});
 
-  book.section("A Layer without Parameters");
+  chapter.section("A Layer without Parameters");
   CenterLayer center;
   NDArray c = center(NDArray{1, 2, 3, 4, 5});
   std::cout << c << "\n";
-  book.result("center_output", c);
+  chapter.result("center_output", c);
 
   //! Inside a network it is one more block. We feed random data through a Dense
   //! layer and then `CenterLayer`; the mean of the output is zero up to rounding.
@@ -54,17 +54,17 @@ int main(int argc, char** argv) {
   net.initialize();
   NDArray y = net(nd::random::uniform(0, 1, {4, 8}));
   std::cout << "mean of the output: " << y.mean().asscalar() << "\n";
-  book.result("centered_mean", y.mean().asscalar());
+  chapter.result("centered_mean", y.mean().asscalar());
 
-  book.section("A Layer with Parameters");
+  chapter.section("A Layer with Parameters");
   MyDense dense(3, 5);
   std::cout << dense.params() << "\n";
   dense.initialize();
   NDArray out = dense(nd::random::uniform(0, 1, {2, 5}));
   std::cout << out << "\n";
-  book.result("mydense_output_shape",
-              std::vector<double>{double(out.shape()[0]), double(out.shape()[1])});
-  book.result("mydense_min", out.min().asscalar());
+  chapter.result("mydense_output_shape",
+                 std::vector<double>{double(out.shape()[0]), double(out.shape()[1])});
+  chapter.result("mydense_min", out.min().asscalar());
 
   //! ## Custom Layers in a Network
   //!
@@ -72,23 +72,23 @@ int main(int argc, char** argv) {
   //! parameters like any others. We fit a small network, two `MyDense` layers, a
   //! `CenterLayer` and a `Dense` output, to a linear function of random inputs,
   //! and watch the loss fall.
-  book.section("Custom Layers in a Network");
+  chapter.section("Custom Layers in a Network");
   nn::Sequential mixed;
   mixed.add(MyDense(32, 16)).add(CenterLayer()).add(MyDense(32, 32));
   mixed.add(nn::Dense(1));
   std::cout << mixed << "\n";
   mixed.initialize(init::Normal(0.1f));
-  const int64_t n = book.quick() ? 512 : 1024;
+  const int64_t n = chapter.quick() ? 512 : 1024;
   NDArray features = nd::random::normal(0, 1, {n, 16});
   NDArray true_w = nd::random::normal(0, 0.3f, {16, 1});
   NDArray labels = nd::dot(features, true_w) + 0.5f;
   gluon::loss::L2Loss loss;
   gluon::Trainer trainer(mixed.collect_params(), "sgd",
-                         {.learning_rate = float(book.lr())});
+                         {.learning_rate = float(chapter.lr())});
   auto mean_loss = [&] { return loss(mixed(features), labels).mean().asscalar(); };
   std::vector<double> history{mean_loss()};
   std::cout << "before training, loss " << history[0] << "\n";
-  const int epochs = book.quick() ? 8 : book.epochs();
+  const int epochs = chapter.quick() ? 8 : chapter.epochs();
   const int64_t batch = 32;
   for (int epoch = 1; epoch <= epochs; ++epoch) {
     for (int64_t i = 0; i < n; i += batch) {
@@ -104,7 +104,7 @@ int main(int argc, char** argv) {
     history.push_back(mean_loss());
     std::cout << "epoch " << epoch << ", loss " << history.back() << "\n";
   }
-  book.result("loss_history", history);
+  chapter.result("loss_history", history);
 
   //! ## Exercises
   //!

@@ -24,26 +24,26 @@ class TellingInit : public gluon::Initializer {
 };
 
 int main(int argc, char** argv) {
-  auto book = Chapter(argc, argv, {});
+  auto chapter = Chapter(argc, argv, {});
 
   //! ## Shapes Unknown Until Data Arrives
   //!
   //! We build an MLP and call `initialize`. Nothing is printed: the initializer
   //! has not run, because no weight has a full shape yet. The printed parameters
   //! show the unknown axis as 0.
-  book.section("Shapes Unknown Until Data Arrives");
+  chapter.section("Shapes Unknown Until Data Arrives");
   nn::Sequential net;
   net.add(nn::Dense(256, "relu")).add(nn::Dense(10));
   std::cout << "initialize:\n";
   net.initialize(TellingInit());
   std::cout << net.collect_params() << "\n";
-  book.result("deferred_in_units", double(net.at<nn::Dense>(0).weight.shape()[1]));
+  chapter.result("deferred_in_units", double(net.at<nn::Dense>(0).weight.shape()[1]));
 
   //! ## The Error Before the First Forward Pass
   //!
   //! Asking for a deferred parameter's value is an error, and the message says why
   //! the value does not exist yet and what to do about it.
-  book.section("The Error Before the First Forward Pass");
+  chapter.section("The Error Before the First Forward Pass");
   bool failed = false;
   try {
     std::cout << net.at<nn::Dense>(0).weight.data() << "\n";
@@ -51,22 +51,22 @@ int main(int argc, char** argv) {
     failed = true;
     std::cout << "error: " << e.what() << "\n";
   }
-  book.result("data_before_forward_fails", failed ? 1.0 : 0.0);
+  chapter.result("data_before_forward_fails", failed ? 1.0 : 0.0);
 
   //! ## The First Forward Pass
   //!
   //! Now we pass a batch of two examples with 20 features. The first layer learns
   //! that it has 20 inputs, the second that it has 256, and the initializer runs
   //! for each weight at that moment, in the order the data reaches them.
-  book.section("The First Forward Pass");
+  chapter.section("The First Forward Pass");
   NDArray x = nd::random::uniform(0, 1, {2, 20});
   std::cout << "forward:\n";
   net(x);
   std::cout << net.collect_params() << "\n";
   std::cout << "second forward: (nothing to initialize)\n";
   net(x);
-  book.result("inferred_in_units", double(net.at<nn::Dense>(0).weight.shape()[1]));
-  book.result("inferred_in_units_1", double(net.at<nn::Dense>(1).weight.shape()[1]));
+  chapter.result("inferred_in_units", double(net.at<nn::Dense>(0).weight.shape()[1]));
+  chapter.result("inferred_in_units_1", double(net.at<nn::Dense>(1).weight.shape()[1]));
 
   //! A layer that has fixed its input size refuses input of another size, with
   //! both sizes in the message.
@@ -77,21 +77,22 @@ int main(int argc, char** argv) {
     failed = true;
     std::cout << "error: " << e.what() << "\n";
   }
-  book.result("wrong_input_fails", failed ? 1.0 : 0.0);
+  chapter.result("wrong_input_fails", failed ? 1.0 : 0.0);
 
   //! ## Avoiding Deferral
   //!
   //! When we know the input size, we can say so with `in_units`. Then every shape
   //! is known at once and `initialize` fills the weights immediately, before any
   //! data is seen.
-  book.section("Avoiding Deferral");
+  chapter.section("Avoiding Deferral");
   nn::Sequential known;
   known.add(nn::Dense({.units = 256, .activation = "relu", .in_units = 20}));
   known.add(nn::Dense({.units = 10, .in_units = 256}));
   std::cout << "initialize:\n";
   known.initialize(TellingInit());
   std::cout << known << "\n";
-  book.result("known_ready", known.at<nn::Dense>(0).weight.is_initialized() ? 1.0 : 0.0);
+  chapter.result("known_ready",
+                 known.at<nn::Dense>(0).weight.is_initialized() ? 1.0 : 0.0);
 
   //! Re-initializing with `force_reinit` also runs at once: the shapes are known
   //! from the first forward pass.

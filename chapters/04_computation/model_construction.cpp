@@ -125,19 +125,19 @@ class ForgetfulMLP : public gluon::Block {
 };
 
 int main(int argc, char** argv) {
-  auto book = Chapter(argc, argv, {});
+  auto chapter = Chapter(argc, argv, {});
   NDArray x = nd::random::uniform(0, 1, {2, 20});
 
-  book.section("A Custom Block");
+  chapter.section("A Custom Block");
   MLP net;
   net.initialize();
   NDArray y = net(x);
   std::cout << net << "\n"
             << "output shape: " << shape_str(y.shape()) << "\n";
-  book.result("mlp_shape", y);
-  book.result("mlp_num_params", double(net.collect_params().size()));
+  chapter.result("mlp_shape", y);
+  chapter.result("mlp_num_params", double(net.collect_params().size()));
 
-  book.section("A Sequential Block of Our Own");
+  chapter.section("A Sequential Block of Our Own");
   MySequential seq;
   seq.add(nn::Dense(256, "relu")).add(nn::Dense(10));
   seq.initialize();
@@ -151,36 +151,36 @@ int main(int argc, char** argv) {
   std::cout << "chain output: " << shape_str(chain(x).shape()) << "\n";
   for (const auto& block : chain) std::cout << "  a " << block->class_name() << "\n";
   std::cout << "chain[1] is " << chain[1].repr() << "\n";
-  book.result("mysequential_shape", ys);
-  book.result("chain_size", double(chain.size()));
+  chapter.result("mysequential_shape", ys);
+  chapter.result("chain_size", double(chain.size()));
 
-  book.section("Code in the Forward Function");
+  chapter.section("Code in the Forward Function");
   FancyMLP fancy;
   fancy.initialize();
   NDArray f = fancy(x);
   std::cout << fancy << "\n"
             << "output: " << f << "\n";
   std::cout << "parameters:\n" << fancy.collect_params() << "\n";
-  book.result("fancy_output", f.asscalar());
+  chapter.result("fancy_output", f.asscalar());
   // Only the Dense layer's two parameters get gradients.
   int trainable = 0;
   for (const auto& p : fancy.collect_params()) trainable += p.grad_req() != GradReq::null;
-  book.result("fancy_trainable", double(trainable));
-  book.result("fancy_params", double(fancy.collect_params().size()));
+  chapter.result("fancy_trainable", double(trainable));
+  chapter.result("fancy_params", double(fancy.collect_params().size()));
 
-  book.section("Nesting Blocks");
+  chapter.section("Nesting Blocks");
   nn::Sequential chimera;
   chimera.add(NestMLP()).add(nn::Dense(20)).add(FancyMLP());
   chimera.initialize();
   NDArray c = chimera(x);
   std::cout << chimera << "\noutput: " << c << "\n";
-  book.result("chimera_output_size", double(c.size()));
-  book.result("chimera_params", double(chimera.collect_params().size()));
+  chapter.result("chimera_output_size", double(c.size()));
+  chapter.result("chimera_params", double(chimera.collect_params().size()));
 
   //! Printing `ForgetfulMLP` shows all three layers, but after a forward pass only
   //! the last one knows its input size: the others never saw data. Their
   //! parameters stay uninitialized (deferred), which is the clue.
-  book.section("A Mistake: Layers That Forward Forgets");
+  chapter.section("A Mistake: Layers That Forward Forgets");
   ForgetfulMLP forgetful;
   forgetful.initialize();
   forgetful(x);
@@ -189,7 +189,7 @@ int main(int argc, char** argv) {
   for (const auto& p : forgetful.collect_params()) unused += !p.is_initialized();
   std::cout << unused << " of " << forgetful.collect_params().size()
             << " parameters were never used (still waiting for their shapes)\n";
-  book.result("forgetful_unused", double(unused));
+  chapter.result("forgetful_unused", double(unused));
 
   //! ## Exercises
   //!

@@ -28,7 +28,7 @@ class MyInit : public gluon::Initializer {
 };
 
 int main(int argc, char** argv) {
-  auto book = Chapter(argc, argv, {});
+  auto chapter = Chapter(argc, argv, {});
 
   //! ## Accessing Parameters
   //!
@@ -36,7 +36,7 @@ int main(int argc, char** argv) {
   //! known. `net[0]` is the first layer as a `Block`; its `params()` holds its own
   //! parameters. To reach the members of `Dense` (`weight`, `bias`) we ask for the
   //! layer as its own type with `net.at<nn::Dense>(0)`.
-  book.section("Accessing Parameters");
+  chapter.section("Accessing Parameters");
   nn::Sequential net;
   net.add(nn::Dense(256, "relu")).add(nn::Dense(10));
   net.initialize();
@@ -46,28 +46,28 @@ int main(int argc, char** argv) {
   auto& out = net.at<nn::Dense>(1);
   std::cout << out.weight << "\n";
   std::cout << "bias: " << out.bias.data() << "\n";
-  book.result("layer0_num_params", double(net[0].params().size()));
-  book.result("weight1_shape", std::vector<double>{double(out.weight.shape()[0]),
-                                                   double(out.weight.shape()[1])});
+  chapter.result("layer0_num_params", double(net[0].params().size()));
+  chapter.result("weight1_shape", std::vector<double>{double(out.weight.shape()[0]),
+                                                      double(out.weight.shape()[1])});
 
   //! A parameter holds its value, `data()`, and the gradient of the last
   //! backward pass, `grad()`. Before any backward pass the gradient is zero.
   std::cout << "grad of the first weight, first row: "
             << net.at<nn::Dense>(0).weight.grad()[{0, slice(0, 5)}] << "\n";
-  book.result("grad_before_backward",
-              nd::abs(net.at<nn::Dense>(0).weight.grad()).sum().asscalar());
+  chapter.result("grad_before_backward",
+                 nd::abs(net.at<nn::Dense>(0).weight.grad()).sum().asscalar());
 
   //! ## All Parameters at Once
   //!
   //! `collect_params()` gathers the parameters of a block and all the blocks
   //! inside it into a `ParameterDict`. A regular expression picks some of them:
   //! here, every weight.
-  book.section("All Parameters at Once");
+  chapter.section("All Parameters at Once");
   std::cout << net.collect_params() << "\n";
   std::cout << net.collect_params(".*weight") << "\n";
   std::cout << "by name: " << net.collect_params()["dense1_bias"] << "\n";
-  book.result("num_params", double(net.collect_params().size()));
-  book.result("num_weights", double(net.collect_params(".*weight").size()));
+  chapter.result("num_params", double(net.collect_params().size()));
+  chapter.result("num_weights", double(net.collect_params(".*weight").size()));
 
   //! ## Initializing Parameters
   //!
@@ -75,14 +75,14 @@ int main(int argc, char** argv) {
   //! To start over with another rule we pass `force_reinit`: without it, a network
   //! that is already initialized keeps its values (and says so). `Normal(0.01)`
   //! draws weights with standard deviation 0.01; `Constant(1)` sets them to 1.
-  book.section("Initializing Parameters");
+  chapter.section("Initializing Parameters");
   auto& first = net.at<nn::Dense>(0);
   net.initialize(init::Normal(0.01f), /*force_reinit=*/true);
   std::cout << "Normal(0.01): " << first.weight.data()[{0, slice(0, 4)}] << "\n";
-  book.result("normal_std", nd::square(first.weight.data()).mean().asscalar());
+  chapter.result("normal_std", nd::square(first.weight.data()).mean().asscalar());
   net.initialize(init::Constant(1), /*force_reinit=*/true);
   std::cout << "Constant(1): " << first.weight.data()[{0, slice(0, 4)}] << "\n";
-  book.result("constant_value", first.weight.data().mean().asscalar());
+  chapter.result("constant_value", first.weight.data().mean().asscalar());
 
   //! One parameter can also be initialized on its own. Below, the first layer gets
   //! Xavier initialization and the output layer a constant 42.
@@ -90,29 +90,29 @@ int main(int argc, char** argv) {
   out.weight.initialize(init::Constant(42), /*force_reinit=*/true);
   std::cout << "Xavier: " << first.weight.data()[{0, slice(0, 4)}] << "\n";
   std::cout << "Constant(42): " << out.weight.data()[{0, slice(0, 4)}] << "\n";
-  book.result("xavier_max", nd::abs(first.weight.data()).max().asscalar());
-  book.result("out_weight_value", out.weight.data().mean().asscalar());
+  chapter.result("xavier_max", nd::abs(first.weight.data()).max().asscalar());
+  chapter.result("out_weight_value", out.weight.data().mean().asscalar());
 
-  book.section("A Custom Initializer");
+  chapter.section("A Custom Initializer");
   net.initialize(MyInit(), /*force_reinit=*/true);
   NDArray w = first.weight.data();
   std::cout << "first row: " << w[{0, slice(0, 4)}] << "\n";
   NDArray nonzero = nd::abs(w) > 0.0f;
-  book.result("myinit_min_abs_nonzero",
-              (nd::abs(w) + 100 * (1 - nonzero)).min().asscalar());
-  book.result("myinit_zero_fraction", 1 - nonzero.mean().asscalar());
+  chapter.result("myinit_min_abs_nonzero",
+                 (nd::abs(w) + 100 * (1 - nonzero)).min().asscalar());
+  chapter.result("myinit_zero_fraction", 1 - nonzero.mean().asscalar());
 
   //! ## Setting Parameters Directly
   //!
   //! `set_data` writes new values into a parameter; it keeps the shape, and
   //! anything holding the parameter (the layer, the trainer) sees the change.
   //! Arithmetic in place works too.
-  book.section("Setting Parameters Directly");
+  chapter.section("Setting Parameters Directly");
   first.weight.set_data(first.weight.data() + 1);
   NDArray wd = first.weight.data();
   wd[{0, 0}] = 42;
   std::cout << "first row: " << first.weight.data()[{0, slice(0, 4)}] << "\n";
-  book.result("set_data_corner", first.weight.data()[{0, 0}].get().asscalar());
+  chapter.result("set_data_corner", first.weight.data()[{0, 0}].get().asscalar());
 
   //! ## Shared Parameters
   //!
@@ -121,7 +121,7 @@ int main(int argc, char** argv) {
   //! The two layers then hold one weight and one bias, so their values are always
   //! equal. During back-propagation each use contributes to the gradient, and the
   //! shared gradient is their sum.
-  book.section("Shared Parameters");
+  chapter.section("Shared Parameters");
   nn::Sequential snet;
   auto shared = std::make_shared<nn::Dense>(8, "relu");
   snet.add(nn::Dense(8, "relu"));
@@ -136,8 +136,8 @@ int main(int argc, char** argv) {
             << "\n";
   third.weight.data()[{0, 0}] = 100;  // change it through the third layer ...
   std::cout << "seen by the second layer: " << shared->weight.data()[{0, 0}] << "\n";
-  book.result("shared_same", shared->weight.data()[{0, 0}].get().asscalar());
-  book.result("shared_num_params", double(snet.collect_params().size()));
+  chapter.result("shared_same", shared->weight.data()[{0, 0}].get().asscalar());
+  chapter.result("shared_num_params", double(snet.collect_params().size()));
 
   //! To see the summed gradient, compare it with the sum of the gradients each use
   //! would get on its own. We copy the shared weight into two separate layers,
@@ -169,8 +169,8 @@ int main(int argc, char** argv) {
   const float diff = nd::abs(g_shared - g_sum).max().asscalar();
   std::cout << "largest difference between the shared gradient and the sum: " << diff
             << "\n";
-  book.result("shared_grad_diff", diff);
-  book.result("shared_grad_norm", g_shared.norm().asscalar());
+  chapter.result("shared_grad_diff", diff);
+  chapter.result("shared_grad_norm", g_shared.norm().asscalar());
 
   //! ## Exercises
   //!

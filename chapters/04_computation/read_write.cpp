@@ -32,31 +32,31 @@ class MLP : public gluon::Block {
 };
 
 int main(int argc, char** argv) {
-  auto book = Chapter(argc, argv, {});
+  auto chapter = Chapter(argc, argv, {});
 
   //! ## Loading and Saving Arrays
   //!
   //! `nd::save` writes one array, a list of arrays, or a dict from names to
   //! arrays. `nd::load` reads any of them back; `load_array`, `load_list` and
   //! `load_dict` say what we expect to find.
-  book.section("Loading and Saving Arrays");
+  chapter.section("Loading and Saving Arrays");
   NDArray x = nd::arange(4);
-  nd::save(book.path("x-file.npy"), x);
-  NDArray x2 = nd::load_array(book.path("x-file.npy"));
+  nd::save(chapter.path("x-file.npy"), x);
+  NDArray x2 = nd::load_array(chapter.path("x-file.npy"));
   std::cout << x2 << "\n";
 
   NDArray y = nd::zeros({4});
-  nd::save(book.path("x-files.npz"), std::vector<NDArray>{x, y});
-  auto list = nd::load_list(book.path("x-files.npz"));
+  nd::save(chapter.path("x-files.npz"), std::vector<NDArray>{x, y});
+  auto list = nd::load_list(chapter.path("x-files.npz"));
   std::cout << list[0] << "\n" << list[1] << "\n";
 
   std::map<std::string, NDArray> mydict{{"x", x}, {"y", y}};
-  nd::save(book.path("mydict.npz"), mydict);
-  auto mydict2 = nd::load_dict(book.path("mydict.npz"));
+  nd::save(chapter.path("mydict.npz"), mydict);
+  auto mydict2 = nd::load_dict(chapter.path("mydict.npz"));
   for (const auto& [name, value] : mydict2) std::cout << name << ": " << value << "\n";
-  book.result("x_loaded", x2);
-  book.result("list_size", double(list.size()));
-  book.result("dict_y", mydict2.at("y"));
+  chapter.result("x_loaded", x2);
+  chapter.result("list_size", double(list.size()));
+  chapter.result("dict_y", mydict2.at("y"));
 
   //! ## Model Parameters
   //!
@@ -67,12 +67,12 @@ int main(int argc, char** argv) {
   //! global names such as `dense0_weight` would not do, because they count every
   //! layer the program has made, so the fresh instance's layers have other
   //! numbers.
-  book.section("Model Parameters");
+  chapter.section("Model Parameters");
   MLP net;
   net.initialize();
   NDArray X = nd::random::uniform(0, 1, {2, 20});
   NDArray Y = net(X);
-  net.save_parameters(book.path("mlp.npz"));
+  net.save_parameters(chapter.path("mlp.npz"));
   for (const auto& [name, p] : net.structural_params()) {
     std::cout << name << " <- " << p.name() << " " << shape_str(p.shape()) << "\n";
   }
@@ -81,12 +81,12 @@ int main(int argc, char** argv) {
   //! parameters their shapes and values. Its output on the same input is the same,
   //! bit for bit.
   MLP clone;
-  clone.load_parameters(book.path("mlp.npz"));
+  clone.load_parameters(chapter.path("mlp.npz"));
   NDArray Y_clone = clone(X);
   std::cout << "clone's first weight is " << clone.collect_params().keys()[0] << "\n";
   std::cout << "Y_clone == Y: " << (Y_clone == Y) << "\n";
   const bool identical = Y_clone.to_vector() == Y.to_vector();
-  book.result("identical_outputs", identical ? 1.0 : 0.0);
+  chapter.result("identical_outputs", identical ? 1.0 : 0.0);
 
   //! ## When the File Does Not Fit
   //!
@@ -94,13 +94,13 @@ int main(int argc, char** argv) {
   //! different network is an error that names the file, the parameter and both
   //! shapes, and leaves the network as it was. A network with a wider hidden
   //! layer cannot take our file:
-  book.section("When the File Does Not Fit");
+  chapter.section("When the File Does Not Fit");
   MLP other(/*hidden=*/512);
   try {
-    other.load_parameters(book.path("mlp.npz"));
+    other.load_parameters(chapter.path("mlp.npz"));
   } catch (const std::exception& e) {
     std::cout << "error: " << e.what() << "\n";
-    book.result("mismatch_error", e.what());
+    chapter.result("mismatch_error", e.what());
   }
 
   //! ## Exercises

@@ -76,28 +76,28 @@ NDArray corr2d_multi_in_out_1x1(const NDArray& X, const NDArray& K) {
 }
 
 int main(int argc, char** argv) {
-  auto book = Chapter(argc, argv);
+  auto chapter = Chapter(argc, argv);
 
   //! Two input channels of $3 \times 3$ and a kernel of two $2 \times 2$
   //! slices. The first output, for instance, is
   //! $(0 \cdot 0 + 1 \cdot 1 + 3 \cdot 2 + 4 \cdot 3) +
   //!  (1 \cdot 1 + 2 \cdot 2 + 4 \cdot 3 + 5 \cdot 4) = 19 + 37 = 56$.
-  book.section("Multiple Input Channels");
+  chapter.section("Multiple Input Channels");
   NDArray X{{{0, 1, 2}, {3, 4, 5}, {6, 7, 8}}, {{1, 2, 3}, {4, 5, 6}, {7, 8, 9}}};
   NDArray K{{{0, 1}, {2, 3}}, {{1, 2}, {3, 4}}};
   auto Y_in = corr2d_multi_in(X, K);
   std::cout << "X " << shape_str(X.shape()) << ", K " << shape_str(K.shape()) << ":\n"
             << Y_in << "\n";
-  book.result("multi_in", Y_in);
+  chapter.result("multi_in", Y_in);
 
   //! Three kernels $K$, $K + 1$ and $K + 2$ give three output channels. The
   //! first one repeats the result above.
-  book.section("Multiple Output Channels");
+  chapter.section("Multiple Output Channels");
   auto K3 = nd::stack({K, K + 1, K + 2}, /*axis=*/0);
   std::cout << "K " << shape_str(K3.shape()) << "\n";
   auto Y_out = corr2d_multi_in_out(X, K3);
   std::cout << Y_out << "\n";
-  book.result("multi_out", Y_out);
+  chapter.result("multi_out", Y_out);
 
   //! The library's `nd::convolution` works on a batch of such images and takes
   //! the kernel in the same $c_o \times c_i \times k_h \times k_w$ layout; with a
@@ -105,11 +105,11 @@ int main(int argc, char** argv) {
   auto Y_lib = nd::convolution(X.reshape({1, 2, 3, 3}), K3, /*bias=*/NDArray(), {});
   double lib_diff = nd::abs(Y_lib.reshape(Y_out.shape()) - Y_out).max().asscalar();
   std::cout << "largest difference to nd::convolution: " << lib_diff << "\n";
-  book.result("multi_out_vs_convolution", lib_diff);
+  chapter.result("multi_out_vs_convolution", lib_diff);
 
   //! We check the matrix-product version against the general one on random
   //! data: 3 input channels, 2 output channels, $3 \times 3$ pixels.
-  book.section("1x1 Convolutional Layer");
+  chapter.section("1x1 Convolutional Layer");
   auto X1 = nd::random::uniform(0, 1, {3, 3, 3});
   auto K1 = nd::random::uniform(0, 1, {2, 3, 1, 1});
   auto Y1 = corr2d_multi_in_out_1x1(X1, K1);
@@ -117,10 +117,10 @@ int main(int argc, char** argv) {
   double diff = nd::abs(Y1 - Y2).max().asscalar();
   std::cout << "output " << shape_str(Y1.shape()) << ", largest difference " << diff
             << "\n";
-  book.result("conv1x1_shape",
-              std::vector<double>{double(Y1.shape()[0]), double(Y1.shape()[1]),
-                                  double(Y1.shape()[2])});
-  book.result("conv1x1_vs_dot", diff);
+  chapter.result("conv1x1_shape",
+                 std::vector<double>{double(Y1.shape()[0]), double(Y1.shape()[1]),
+                                     double(Y1.shape()[2])});
+  chapter.result("conv1x1_vs_dot", diff);
 
   //! ## Exercises
   //!

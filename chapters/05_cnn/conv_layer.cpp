@@ -75,14 +75,14 @@ class MyConv2D : public gluon::Block {
 };
 
 int main(int argc, char** argv) {
-  auto book = Chapter(argc, argv, {.epochs = 10, .lr = 3e-2});
+  auto chapter = Chapter(argc, argv, {.epochs = 10, .lr = 3e-2});
 
-  book.section("The Cross-Correlation Operation");
+  chapter.section("The Cross-Correlation Operation");
   NDArray X{{0, 1, 2}, {3, 4, 5}, {6, 7, 8}};
   NDArray K{{0, 1}, {2, 3}};
   auto Y0 = corr2d(X, K);
   std::cout << Y0 << "\n";
-  book.result("corr2d_example", Y0);
+  chapter.result("corr2d_example", Y0);
 
   //! The library computes the same thing with `nd::convolution`, which works on
   //! whole batches of images with several channels, shaped
@@ -98,14 +98,14 @@ int main(int argc, char** argv) {
   double corr2d_diff = nd::abs(ours - library).max().asscalar();
   std::cout << "corr2d " << shape_str(ours.shape()) << " vs nd::convolution: "
             << "largest difference " << corr2d_diff << "\n";
-  book.result("corr2d_vs_convolution", corr2d_diff);
+  chapter.result("corr2d_vs_convolution", corr2d_diff);
 
-  book.section("Convolutional Layers");
+  chapter.section("Convolutional Layers");
   MyConv2D my_conv({2, 2});
   my_conv.initialize();
   my_conv.weight.set_data(K);
   std::cout << my_conv.params() << "\nwith K and bias 0:\n" << my_conv(X) << "\n";
-  book.result("my_conv_output", my_conv(X));
+  chapter.result("my_conv_output", my_conv(X));
 
   //! ## Object Edge Detection in Images
   //!
@@ -114,21 +114,21 @@ int main(int argc, char** argv) {
   //! kernel $[1, -1]$ subtracts each pixel from its left neighbour: the result
   //! is 0 wherever two neighbours agree, 1 where white turns black and $-1$ where
   //! black turns white again. The output marks the two vertical edges.
-  book.section("Object Edge Detection in Images");
+  chapter.section("Object Edge Detection in Images");
   auto Xe = nd::ones({6, 8});
   Xe[{all, slice(2, 6)}] = 0.0f;
   std::cout << Xe << "\n";
   NDArray Ke{{1, -1}};
   auto Ye = corr2d(Xe, Ke);
   std::cout << Ye << "\n";
-  book.result("edge_output", Ye);
+  chapter.result("edge_output", Ye);
 
   //! The kernel only compares horizontal neighbours, so it is blind to
   //! horizontal edges. On the transposed image the band lies horizontally and
   //! the output is zero everywhere:
   auto Yt = corr2d(Xe.T(), Ke);
   std::cout << Yt << "\n";
-  book.result("edge_output_transposed_abs_max", nd::abs(Yt).max().asscalar());
+  chapter.result("edge_output_transposed_abs_max", nd::abs(Yt).max().asscalar());
 
   //! ## Learning a Kernel
   //!
@@ -143,14 +143,14 @@ int main(int argc, char** argv) {
   //! squared error summed over the 42 outputs, back-propagates, and moves the
   //! weight against its gradient with learning rate $3 \times 10^{-2}$ by
   //! writing into the parameter directly (no Trainer needed for one array).
-  book.section("Learning a Kernel");
+  chapter.section("Learning a Kernel");
   nn::Conv2D conv2d({.channels = 1, .kernel_size = {1, 2}, .use_bias = false});
   conv2d.initialize();
   auto Xb = Xe.reshape({1, 1, 6, 8});
   auto Yb = Ye.reshape({1, 1, 6, 7});
-  const float lr = static_cast<float>(book.lr());
+  const float lr = static_cast<float>(chapter.lr());
   std::vector<double> losses;
-  for (int i = 1; i <= book.epochs(); ++i) {
+  for (int i = 1; i <= chapter.epochs(); ++i) {
     NDArray l;
     {
       autograd::record recording;
@@ -169,8 +169,8 @@ int main(int argc, char** argv) {
   }
   auto K_learned = conv2d.weight.data().reshape({1, 2});
   std::cout << "learned kernel:\n" << K_learned << "\n";
-  book.result("losses", losses);
-  book.result("learned_kernel", K_learned);
+  chapter.result("losses", losses);
+  chapter.result("learned_kernel", K_learned);
 
   //! After ten steps the kernel is close to $[1, -1]$, the one we designed. The
   //! loss falls quickly because the problem is tiny and convex: two unknowns

@@ -19,7 +19,7 @@
 using namespace d2l;
 
 int main(int argc, char** argv) {
-  auto book = Chapter(argc, argv, {.epochs = 5, .batch_size = 256, .lr = 0.9});
+  auto chapter = Chapter(argc, argv, {.epochs = 5, .batch_size = 256, .lr = 0.9});
 
   //! ## The LeNet Model
   //!
@@ -37,7 +37,7 @@ int main(int argc, char** argv) {
   //! so the $(16, 5, 5)$ feature maps of each example enter it as 400 numbers.
   //! The original LeNet had average pooling and a different output layer; max
   //! pooling and softmax regression on top are what became standard later.
-  book.section("The LeNet Model");
+  chapter.section("The LeNet Model");
   // The activation is a parameter so that the last section can swap it.
   auto lenet = [](const std::string& activation) {
     nn::Sequential net;
@@ -60,7 +60,7 @@ int main(int argc, char** argv) {
   //! each layer to its number of inputs and outputs; with sigmoids and the
   //! default $\mathcal{U}(-0.07, 0.07)$ the signals of this network would start
   //! out very small.
-  const Device device = book.device();
+  const Device device = chapter.device();
   net.initialize(init::Xavier());
   auto X = nd::random::uniform(0, 1, {1, 1, 28, 28});
   for (const auto& layer : net) {
@@ -71,8 +71,8 @@ int main(int argc, char** argv) {
   int64_t num_params = 0;
   for (const auto& p : net.collect_params()) num_params += p.data().size();
   std::cout << num_params << " parameters\n";
-  book.result("output_shape", std::vector<double>(X.shape().begin(), X.shape().end()));
-  book.result("num_params", static_cast<double>(num_params));
+  chapter.result("output_shape", std::vector<double>(X.shape().begin(), X.shape().end()));
+  chapter.result("num_params", static_cast<double>(num_params));
 
   //! ## Data and Training
   //!
@@ -93,25 +93,25 @@ int main(int argc, char** argv) {
   //! the network leave that plateau with the default seed. How long the plateau
   //! lasts depends on the random start: try `--seed 4`, with which the network
   //! stays at chance level for four whole epochs.
-  book.section("Data and Training");
-  int64_t num_train = book.num_train(), num_test = 0;
-  int epochs = book.epochs();
-  if (book.quick()) {
+  chapter.section("Data and Training");
+  int64_t num_train = chapter.num_train(), num_test = 0;
+  int epochs = chapter.epochs();
+  if (chapter.quick()) {
     num_test = 2000;
     epochs = std::min(epochs, 2);
     std::cout << "quick profile: " << epochs << " epochs, tested on the first "
               << num_test << " test images\n";
   }
-  const int64_t batch_size = book.batch_size();
+  const int64_t batch_size = chapter.batch_size();
   auto [train_iter, test_iter] =
-      load_data_fashion_mnist(batch_size, /*resize=*/0, num_train, num_test);
+      book::load_data_fashion_mnist(batch_size, /*resize=*/0, num_train, num_test);
   gluon::Trainer trainer(net.collect_params(), "sgd",
-                         {.learning_rate = static_cast<float>(book.lr())});
+                         {.learning_rate = static_cast<float>(chapter.lr())});
   auto history =
-      train_ch5(net, train_iter, test_iter, batch_size, trainer, device, epochs);
-  plot_history(book.path("history.svg"), history, "LeNet (sigmoid)");
-  book.figure("history.svg", "Training loss, training accuracy and test accuracy");
-  record_history(book, history);
+      book::train_ch5(net, train_iter, test_iter, batch_size, trainer, device, epochs);
+  book::plot_history(chapter.path("history.svg"), history, "LeNet (sigmoid)");
+  chapter.figure("history.svg", "Training loss, training accuracy and test accuracy");
+  book::record_history(chapter, history);
 
   //! After five epochs LeNet is about where softmax regression was, and behind the
   //! MLP, although it has far fewer parameters than the MLP (about 62 thousand
@@ -127,15 +127,16 @@ int main(int argc, char** argv) {
   //! still guessing, and it stays well ahead of it to the end.
   //! Swapping the activation is all that changed; the next part of the book adds
   //! the other ingredients of modern convolutional networks.
-  book.section("Replacing Sigmoid with ReLU");
+  chapter.section("Replacing Sigmoid with ReLU");
   nn::Sequential relu_net = lenet("relu");
   relu_net.initialize(init::Xavier());
   gluon::Trainer relu_trainer(relu_net.collect_params(), "sgd", {.learning_rate = 0.1f});
-  auto relu_history = train_ch5(relu_net, train_iter, test_iter, batch_size, relu_trainer,
-                                device, epochs);
-  plot_history(book.path("history_relu.svg"), relu_history, "LeNet (ReLU, lr 0.1)");
-  book.figure("history_relu.svg", "The same curves for LeNet with ReLU");
-  record_history(book, relu_history, "relu_");
+  auto relu_history = book::train_ch5(relu_net, train_iter, test_iter, batch_size,
+                                      relu_trainer, device, epochs);
+  book::plot_history(chapter.path("history_relu.svg"), relu_history,
+                     "LeNet (ReLU, lr 0.1)");
+  chapter.figure("history_relu.svg", "The same curves for LeNet with ReLU");
+  book::record_history(chapter, relu_history, "relu_");
 
   //! ## Exercises
   //!

@@ -31,7 +31,7 @@ int64_t out_size(int64_t n, int64_t k, int64_t p, int64_t s) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  auto book = Chapter(argc, argv);
+  auto chapter = Chapter(argc, argv);
   auto X = nd::random::uniform(0, 1, {8, 8});
 
   // Prints the output shape of `conv2d` on X, checks it against the formula and
@@ -46,8 +46,8 @@ int main(int argc, char** argv) {
               << o.strides.h << ", " << o.strides.w << "): " << shape_str(X.shape())
               << " -> " << shape_str(Y.shape()) << "; the formula gives (" << oh << ", "
               << ow << ")\n";
-    book.result(key, std::vector<double>{double(Y.shape()[0]), double(Y.shape()[1])});
-    book.result(key + "_formula", std::vector<double>{double(oh), double(ow)});
+    chapter.result(key, std::vector<double>{double(Y.shape()[0]), double(Y.shape()[1])});
+    chapter.result(key + "_formula", std::vector<double>{double(oh), double(ow)});
   };
 
   //! ## Padding
@@ -68,7 +68,7 @@ int main(int argc, char** argv) {
   //! channel and returns the output as an image again. A $3 \times 3$ kernel
   //! with padding 1 keeps the size, and so does a $5 \times 3$ kernel with
   //! padding 2 rows and 1 column.
-  book.section("Padding");
+  chapter.section("Padding");
   show("shape_k3_p1", nn::Conv2D({.channels = 1, .kernel_size = 3, .padding = 1}));
   show("shape_k5x3_p2x1",
        nn::Conv2D({.channels = 1, .kernel_size = {5, 3}, .padding = {2, 1}}));
@@ -88,7 +88,7 @@ int main(int argc, char** argv) {
   //! a $3 \times 5$ kernel, padding 0 rows and 1 column, stride 3 down and 4
   //! across, $\lfloor (8 - 3 + 0 + 3) / 3 \rfloor = 2$ and
   //! $\lfloor (8 - 5 + 2 + 4) / 4 \rfloor = 2$.
-  book.section("Stride");
+  chapter.section("Stride");
   show("shape_k3_p1_s2",
        nn::Conv2D({.channels = 1, .kernel_size = 3, .strides = 2, .padding = 1}));
   show("shape_k3x5_p0x1_s3x4",

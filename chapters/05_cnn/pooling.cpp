@@ -36,18 +36,18 @@ NDArray pool2d(const NDArray& X, Shape pool_size, const std::string& mode = "max
 }
 
 int main(int argc, char** argv) {
-  auto book = Chapter(argc, argv);
+  auto chapter = Chapter(argc, argv);
 
   //! On the $3 \times 3$ matrix of the numbers 0 to 8, a $2 \times 2$ window
   //! gives the bottom-right number of each window as the maximum, and the
   //! middle of its four numbers as the mean.
-  book.section("Maximum Pooling and Average Pooling");
+  chapter.section("Maximum Pooling and Average Pooling");
   auto X = nd::arange(9).reshape({3, 3});
   auto Y_max = pool2d(X, {2, 2});
   auto Y_avg = pool2d(X, {2, 2}, "avg");
   std::cout << X << "\nmax:\n" << Y_max << "\navg:\n" << Y_avg << "\n";
-  book.result("pool_max", Y_max);
-  book.result("pool_avg", Y_avg);
+  chapter.result("pool_max", Y_max);
+  chapter.result("pool_avg", Y_avg);
 
   //! To see that the edge detector of the earlier section gains some tolerance,
   //! take its output for the image with a black band (1 and $-1$ at the two
@@ -77,7 +77,7 @@ int main(int argc, char** argv) {
               << "\n";
     pool_diff = std::max(pool_diff, diff);
   }
-  book.result("pool2d_vs_pooling", pool_diff);
+  chapter.result("pool2d_vs_pooling", pool_diff);
 
   //! ## Padding and Stride
   //!
@@ -86,13 +86,13 @@ int main(int argc, char** argv) {
   //! as the stride unless told otherwise, so that windows do not overlap. Here
   //! the input is a batch of one image with one channel, the numbers 0 to 15 as
   //! a $4 \times 4$ matrix. A $3 \times 3$ window with stride 3 fits only once.
-  book.section("Padding and Stride");
+  chapter.section("Padding and Stride");
   auto X4 = nd::arange(16).reshape({1, 1, 4, 4});
   std::cout << X4 << "\n";
   nn::MaxPool2D pool3({.pool_size = 3});
   auto Y3 = pool3(X4);
   std::cout << pool3 << ":\n" << Y3 << "\n";
-  book.result("maxpool_3", Y3);
+  chapter.result("maxpool_3", Y3);
 
   //! Padding 1 and stride 2 give four windows. The padded border does not take
   //! part in the maximum (as if it held $-\infty$), so every output is a true
@@ -100,7 +100,7 @@ int main(int argc, char** argv) {
   nn::MaxPool2D pool_p1s2({.pool_size = 3, .strides = 2, .padding = 1});
   auto Y_p1s2 = pool_p1s2(X4);
   std::cout << pool_p1s2 << ":\n" << Y_p1s2 << "\n";
-  book.result("maxpool_3_p1_s2", Y_p1s2);
+  chapter.result("maxpool_3_p1_s2", Y_p1s2);
 
   //! Windows need not be square. A $2 \times 3$ window with padding 1 row and 2
   //! columns, and stride 2 down and 3 across:
@@ -109,7 +109,7 @@ int main(int argc, char** argv) {
   nn::MaxPool2D pool_rect({.pool_size = {2, 3}, .strides = {2, 3}, .padding = {1, 2}});
   auto Y_rect = pool_rect(X4);
   std::cout << pool_rect << ":\n" << Y_rect << "\n";
-  book.result("maxpool_2x3_p1x2_s2x3", Y_rect);
+  chapter.result("maxpool_2x3_p1x2_s2x3", Y_rect);
 
   //! ## Multiple Channels
   //!
@@ -117,13 +117,13 @@ int main(int argc, char** argv) {
   //! on its own, so the output has as many channels as the input. Stacking `X4`
   //! and `X4 + 1` along the channel axis gives two channels, and the pooled
   //! second channel is the pooled first one plus 1.
-  book.section("Multiple Channels");
+  chapter.section("Multiple Channels");
   auto X2 = nd::concat({X4, X4 + 1}, /*dim=*/1);
   auto Y2 = pool_p1s2(X2);
   std::cout << "input " << shape_str(X2.shape()) << " -> " << shape_str(Y2.shape())
             << "\n"
             << Y2 << "\n";
-  book.result("maxpool_two_channels", Y2);
+  chapter.result("maxpool_two_channels", Y2);
 
   //! ## Exercises
   //!

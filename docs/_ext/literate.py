@@ -12,11 +12,11 @@ in the build tree; only generated files live there) with:
 
 The literate format: a line whose first non-blank characters are `//!` is prose
 (Markdown; `//!` and one following space are removed), every other line is code.
-`//! ## Title` starts a section; the code says `book.section("Title");` with the
+`//! ## Title` starts a section; the code says `chapter.section("Title");` with the
 same title. What the section printed goes in a text block right after the last
 code block of the section, followed by its figures; what was printed before the
 first section goes after the first code block. Lines that only call
-`book.section(...)` are hidden, and each code block is dedented.
+`chapter.section(...)` are hidden, and each code block is dedented.
 
 A prose line `//! @source lib/src/utils/linreg.cpp linreg sgd` shows library
 source on the page: for each name, the lines between the two marker comments
@@ -41,9 +41,9 @@ logger = logging.getLogger(__name__)
 MATHJAX_DIR = "/usr/share/javascript/mathjax"
 PROSE = re.compile(r"^\s*//!(?: ?)(.*)$")
 HEADING = re.compile(r"^##\s+(.+?)\s*#*\s*$")
-SECTION_CALL = re.compile(r'\bbook\.section\(\s*"((?:[^"\\]|\\.)*)"\s*\)')
+SECTION_CALL = re.compile(r'\bchapter\.section\(\s*"((?:[^"\\]|\\.)*)"\s*\)')
 SECTION_ONLY_LINE = re.compile(
-    r'^\s*book\.section\(\s*"(?:[^"\\]|\\.)*"\s*\)\s*;\s*(//.*)?$')
+    r'^\s*chapter\.section\(\s*"(?:[^"\\]|\\.)*"\s*\)\s*;\s*(//.*)?$')
 CLOSING_ONLY = re.compile(r"^[\s}]*$")
 SOURCE_DIRECTIVE = re.compile(r"^\s*@source(?:\s+(.*?))?\s*$")
 MARKER = re.compile(r"^\s*//\s*\[([\w.:-]+)\]\s*$")
@@ -99,7 +99,7 @@ def split_blocks(source):
 
 
 def clean_code(lines):
-    """Hides book.section() lines, trims blank lines, dedents; '' if nothing is left."""
+    """Hides chapter.section() lines, trims blank lines, dedents; '' if nothing is left."""
     kept = [line for line in lines if not SECTION_ONLY_LINE.match(line)]
     text = textwrap.dedent("\n".join(kept)).strip("\n")
     # A block of closing braces only (the end of main) tells a reader nothing.
@@ -204,10 +204,10 @@ def render_page(source, sections, where, figure_dir, root=None):
     # Check that the source and the run agree.
     for title in calls:
         if title not in headings:
-            logger.warning('%s: book.section("%s") has no `//! ## %s` heading',
+            logger.warning('%s: chapter.section("%s") has no `//! ## %s` heading',
                            where, title, title)
         if sections is not None and title not in by_title:
-            logger.warning('%s: book.section("%s") is not in the run\'s sections.json '
+            logger.warning('%s: chapter.section("%s") is not in the run\'s sections.json '
                            "(run the chapter again)", where, title)
     for title in by_title:
         if title and title not in headings:

@@ -11,12 +11,12 @@ SOURCE = '''//! # Title
 //! Intro with $x^2$.
 #include <iostream>
 int main(int argc, char** argv) {
-  auto book = d2l::Chapter(argc, argv);
+  auto chapter = d2l::Chapter(argc, argv);
   std::cout << "hello\\n";
 
   //! ## One
   //! First prose.
-  book.section("One");
+  chapter.section("One");
   int a = 1;
   //! More prose.
   std::cout << a << "\\n";
@@ -55,7 +55,7 @@ class RenderPage(unittest.TestCase):
 
     def test_code_is_cleaned(self):
         page, _, _ = render(run(("", "", []), ("One", "", [])))
-        self.assertNotIn("book.section", page)
+        self.assertNotIn("chapter.section", page)
         self.assertIn("```cpp\nint a = 1;\n```", page)  # dedented
         self.assertNotIn("```cpp\n}", page)  # the closing brace alone is dropped
         self.assertNotIn("```text", page)  # nothing printed, no block
@@ -64,7 +64,7 @@ class RenderPage(unittest.TestCase):
     def test_a_section_missing_from_the_run_is_an_error(self):
         _, _, warnings = render(run(("", "", [])))
         self.assertEqual(len(warnings), 1)
-        self.assertIn('book.section("One") is not in', warnings[0])
+        self.assertIn('chapter.section("One") is not in', warnings[0])
 
     def test_a_run_section_without_heading_is_an_error(self):
         _, _, warnings = render(run(("", "", []), ("One", "", []), ("Two", "x", [])))
@@ -156,7 +156,7 @@ class SourceDirective(unittest.TestCase):
 
     def test_the_listing_is_not_where_outputs_go(self):
         source = ("//! # T\nint main(int argc, char** argv) {\n"
-                  "  //! ## One\n  book.section(\"One\");\n  run();\n"
+                  "  //! ## One\n  chapter.section(\"One\");\n  run();\n"
                   "  //! @source lib/src/x.cpp linreg\n}\n")
         page, _ = literate.render_page(source, run(("", "", []), ("One", "out", [])),
                                        "c.cpp", "c_files", self.root)

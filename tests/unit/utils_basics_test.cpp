@@ -6,6 +6,7 @@
 #include "d2l/utils/timer.hpp"
 
 using namespace d2l;
+using namespace d2l::book;  // the book's helpers: tests call them unqualified
 
 TEST_CASE("Accumulator sums each quantity and resets", "[utils]") {
   Accumulator metric(3);

@@ -5,6 +5,7 @@
 #include "d2l/utils/fashion_mnist.hpp"
 
 using namespace d2l;
+using namespace d2l::book;  // the book's helpers: tests call them unqualified
 
 TEST_CASE("get_fashion_mnist_labels names the classes", "[utils][fashion_mnist]") {
   auto names = get_fashion_mnist_labels(NDArray{0, 9, 3, 7});

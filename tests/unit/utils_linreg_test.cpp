@@ -9,6 +9,7 @@
 #include "gradcheck.hpp"
 
 using namespace d2l;
+using namespace d2l::book;  // the book's helpers: tests call them unqualified
 
 TEST_CASE("synthetic_data follows y = Xw + b with small noise", "[utils][linreg]") {
   nd::random::seed(1);

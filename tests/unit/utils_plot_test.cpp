@@ -9,6 +9,7 @@
 #include "d2l/utils/plot.hpp"
 
 using namespace d2l;
+using namespace d2l::book;  // the book's helpers: tests call them unqualified
 namespace fs = std::filesystem;
 
 namespace {

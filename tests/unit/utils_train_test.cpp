@@ -11,6 +11,7 @@
 #include "d2l/utils/train.hpp"
 
 using namespace d2l;
+using namespace d2l::book;  // the book's helpers: tests call them unqualified
 using gluon::data::ArrayDataset;
 using gluon::data::DataLoader;
 

@@ -25,7 +25,7 @@ struct ChapterDefaults {
 
 /// Owns one run of a section's program. Construct it first in main():
 ///
-///     auto book = Chapter(argc, argv, {.epochs = 10, .batch_size = 256, .lr = 0.1});
+///     auto chapter = Chapter(argc, argv, {.epochs = 10, .batch_size = 256, .lr = 0.1});
 ///
 /// It parses `--epochs --batch-size --lr --num-train --resize --device --seed
 /// --quick --out DIR` (defaults from the chapter), seeds the generator, and

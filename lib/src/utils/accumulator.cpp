@@ -3,7 +3,7 @@
 #include <stdexcept>
 #include <string>
 
-namespace d2l {
+namespace d2l::book {
 
 void Accumulator::add_values(const std::vector<double>& values) {
   if (values.size() != data_.size()) {
@@ -23,4 +23,4 @@ double Accumulator::operator[](size_t i) const {
   return data_[i];
 }
 
-}  // namespace d2l
+}  // namespace d2l::book

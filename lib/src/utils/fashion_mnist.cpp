@@ -6,7 +6,7 @@
 
 #include "d2l/vision.hpp"
 
-namespace d2l {
+namespace d2l::book {
 
 namespace vision = gluon::data::vision;
 using gluon::data::Batch;
@@ -72,4 +72,4 @@ std::pair<DataLoader, DataLoader> load_data_fashion_mnist(int64_t batch_size,
   return {std::move(train_iter), std::move(test_iter)};
 }
 
-}  // namespace d2l
+}  // namespace d2l::book

@@ -8,7 +8,7 @@
 #include "d2l/utils/plot.hpp"
 #include "svg.hpp"
 
-namespace d2l {
+namespace d2l::book {
 
 namespace {
 
@@ -218,4 +218,4 @@ std::string Figure::svg() const {
 
 void Figure::save(const std::string& path) const { write_file_atomic(path, svg()); }
 
-}  // namespace d2l
+}  // namespace d2l::book

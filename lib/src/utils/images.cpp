@@ -10,7 +10,7 @@
 #include "png.hpp"
 #include "svg.hpp"
 
-namespace d2l {
+namespace d2l::book {
 
 namespace {
 
@@ -114,4 +114,4 @@ void show_fashion_mnist(const std::string& path, const NDArray& images,
   show_images(path, images, /*num_rows=*/1, n, labels);
 }
 
-}  // namespace d2l
+}  // namespace d2l::book

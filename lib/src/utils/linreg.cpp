@@ -7,7 +7,7 @@
 #include "d2l/ops.hpp"
 #include "ndarray/random_engine.hpp"
 
-namespace d2l {
+namespace d2l::book {
 
 // [synthetic_data]
 std::pair<NDArray, NDArray> synthetic_data(const NDArray& w, float b,
@@ -58,4 +58,4 @@ void sgd(const std::vector<NDArray>& params, float lr, int64_t batch_size) {
 }
 // [sgd]
 
-}  // namespace d2l
+}  // namespace d2l::book

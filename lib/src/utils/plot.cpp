@@ -1,7 +1,7 @@
 // The book's one-call plotting helpers, on top of Figure.
 #include "d2l/utils/plot.hpp"
 
-namespace d2l {
+namespace d2l::book {
 
 void plot(const std::string& path, const std::vector<double>& x,
           const std::vector<Curve>& curves, const PlotOptions& options) {
@@ -29,4 +29,4 @@ void xyplot(const std::string& path, const NDArray& x, const NDArray& y,
   fig.save(path);
 }
 
-}  // namespace d2l
+}  // namespace d2l::book

@@ -8,7 +8,7 @@
 #include <iostream>
 #include <sstream>
 
-namespace d2l {
+namespace d2l::book {
 
 bool ProgressBar::terminal() {
   if (const char* env = std::getenv("D2L_PROGRESS"); env && *env) {
@@ -52,4 +52,4 @@ void ProgressBar::clear() {
   drawn_ = false;
 }
 
-}  // namespace d2l
+}  // namespace d2l::book

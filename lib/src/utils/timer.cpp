@@ -2,7 +2,7 @@
 
 #include <numeric>
 
-namespace d2l {
+namespace d2l::book {
 
 void Timer::start() { start_ = std::chrono::steady_clock::now(); }
 
@@ -25,4 +25,4 @@ std::vector<double> Timer::cumsum() const {
   return out;
 }
 
-}  // namespace d2l
+}  // namespace d2l::book

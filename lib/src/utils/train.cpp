@@ -12,7 +12,7 @@
 #include "d2l/utils/progress.hpp"
 #include "d2l/utils/timer.hpp"
 
-namespace d2l {
+namespace d2l::book {
 
 using gluon::data::DataLoader;
 
@@ -44,11 +44,11 @@ double evaluate_accuracy(gluon::Block& net, const DataLoader& data_iter, Device 
 namespace {
 
 // [train_loop]
-// The loop shared by every train_ch3: `update(n)` applies the optimizer after
-// a backward over n examples; `test_accuracy()` evaluates after each epoch.
+// The loop shared by every train_ch3: `update()` applies the optimizer after
+// each backward; `test_accuracy()` evaluates after each epoch.
 TrainHistory train_loop(const NetFn& net, const DataLoader& train_iter,
                         const LossFn& loss, int num_epochs,
-                        const std::function<void(int64_t)>& update,
+                        const std::function<void()>& update,
                         const std::function<double()>& test_accuracy, Device device) {
   TrainHistory history;
   for (int epoch = 1; epoch <= num_epochs; ++epoch) {
@@ -67,7 +67,7 @@ TrainHistory train_loop(const NetFn& net, const DataLoader& train_iter,
         l = loss(y_hat, y).sum();
       }
       l.backward();
-      update(n);
+      update();
       metric.add(l.asscalar(), accuracy(y_hat, y), n);
       bar.update(++done, static_cast<int64_t>(metric[2]), metric[0] / metric[2]);
     }
@@ -100,9 +100,10 @@ TrainHistory train_ch3(const NetFn& net, const DataLoader& train_iter,
                        const DataLoader& test_iter, const LossFn& loss, int num_epochs,
                        int64_t batch_size, const std::vector<NDArray>& params, float lr,
                        Device device) {
-  (void)batch_size;  // each update divides by its own batch's size
+  // The book's rule: every step divides the summed gradient by batch_size,
+  // also on the smaller last batch of an epoch (60000 = 234 * 256 + 96).
   return train_loop(
-      net, train_iter, loss, num_epochs, [&](int64_t n) { sgd(params, lr, n); },
+      net, train_iter, loss, num_epochs, [&] { sgd(params, lr, batch_size); },
       [&] { return evaluate_accuracy(net, test_iter, device); }, device);
 }
 // [train_ch3]
@@ -110,20 +111,18 @@ TrainHistory train_ch3(const NetFn& net, const DataLoader& train_iter,
 TrainHistory train_ch3(const NetFn& net, const DataLoader& train_iter,
                        const DataLoader& test_iter, const LossFn& loss, int num_epochs,
                        int64_t batch_size, gluon::Trainer& trainer, Device device) {
-  (void)batch_size;
   return train_loop(
-      net, train_iter, loss, num_epochs, [&](int64_t n) { trainer.step(n); },
+      net, train_iter, loss, num_epochs, [&] { trainer.step(batch_size); },
       [&] { return evaluate_accuracy(net, test_iter, device); }, device);
 }
 
 TrainHistory train_ch3(gluon::Block& net, const DataLoader& train_iter,
                        const DataLoader& test_iter, const LossFn& loss, int num_epochs,
                        int64_t batch_size, gluon::Trainer& trainer, Device device) {
-  (void)batch_size;
   NetFn forward = [&net](const NDArray& X) { return net(X); };
   return train_loop(
-      forward, train_iter, loss, num_epochs, [&](int64_t n) { trainer.step(n); },
+      forward, train_iter, loss, num_epochs, [&] { trainer.step(batch_size); },
       [&] { return evaluate_accuracy(net, test_iter, device); }, device);
 }
 
-}  // namespace d2l
+}  // namespace d2l::book

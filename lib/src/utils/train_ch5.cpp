@@ -6,7 +6,7 @@
 
 #include "d2l/gluon/loss.hpp"
 
-namespace d2l {
+namespace d2l::book {
 
 TrainHistory train_ch5(gluon::Block& net, const gluon::data::DataLoader& train_iter,
                        const gluon::data::DataLoader& test_iter, int64_t batch_size,
@@ -19,4 +19,4 @@ TrainHistory train_ch5(gluon::Block& net, const gluon::data::DataLoader& train_i
                    device);
 }
 
-}  // namespace d2l
+}  // namespace d2l::book

@@ -9,19 +9,19 @@
 #include "d2l/utils/plot.hpp"
 #include "d2l/utils/train.hpp"
 
-namespace d2l {
+namespace d2l::book {
 
-void record_history(Chapter& book, const TrainHistory& history,
+void record_history(Chapter& chapter, const TrainHistory& history,
                     const std::string& prefix) {
   if (history.epochs() == 0) return;
-  book.result(prefix + "loss", history.loss);
-  book.result(prefix + "train_acc", history.train_acc);
-  book.result(prefix + "test_acc", history.test_acc);
-  book.result(prefix + "epoch_seconds", history.seconds);
-  book.result(prefix + "examples_per_sec", history.examples_per_sec);
-  book.result(prefix + "final_loss", history.loss.back());
-  book.result(prefix + "final_train_acc", history.train_acc.back());
-  book.result(prefix + "final_test_acc", history.test_acc.back());
+  chapter.result(prefix + "loss", history.loss);
+  chapter.result(prefix + "train_acc", history.train_acc);
+  chapter.result(prefix + "test_acc", history.test_acc);
+  chapter.result(prefix + "epoch_seconds", history.seconds);
+  chapter.result(prefix + "examples_per_sec", history.examples_per_sec);
+  chapter.result(prefix + "final_loss", history.loss.back());
+  chapter.result(prefix + "final_train_acc", history.train_acc.back());
+  chapter.result(prefix + "final_test_acc", history.test_acc.back());
 }
 
 void plot_history(const std::string& path, const TrainHistory& history,
@@ -57,4 +57,4 @@ int predict_ch3(const std::string& path, const NetFn& net,
   return right;
 }
 
-}  // namespace d2l
+}  // namespace d2l::book

@@ -6,7 +6,7 @@
 #include <cstddef>
 #include <vector>
 
-namespace d2l {
+namespace d2l::book {
 
 /// Sums n values over many calls, e.g. (loss sum, correct, examples) over an
 /// epoch: `Accumulator metric(3); metric.add(l, acc, n); metric[0] / metric[2]`.
@@ -29,4 +29,4 @@ class Accumulator {
   std::vector<double> data_;
 };
 
-}  // namespace d2l
+}  // namespace d2l::book

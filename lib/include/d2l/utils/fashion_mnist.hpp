@@ -10,7 +10,7 @@
 #include "d2l/data.hpp"
 #include "d2l/ndarray.hpp"
 
-namespace d2l {
+namespace d2l::book {
 
 /// The class name of each label (`0` -> "t-shirt", ..., `9` -> "ankle boot").
 std::vector<std::string> get_fashion_mnist_labels(const NDArray& labels);
@@ -25,4 +25,4 @@ std::pair<gluon::data::DataLoader, gluon::data::DataLoader> load_data_fashion_mn
     int64_t batch_size, int64_t resize = 0, int64_t num_train = 0, int64_t num_test = 0,
     const std::string& root = "");
 
-}  // namespace d2l
+}  // namespace d2l::book

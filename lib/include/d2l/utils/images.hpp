@@ -8,7 +8,7 @@
 
 #include "d2l/ndarray.hpp"
 
-namespace d2l {
+namespace d2l::book {
 
 /// Writes a `num_rows x num_cols` grid of the images in `imgs` — `(N, H, W)`,
 /// `(N, 1, H, W)` or `(N, H, W, 1)`, values in [0, 1] or 0..255 (any maximum
@@ -22,4 +22,4 @@ void show_images(const std::string& path, const NDArray& imgs, int num_rows, int
 void show_fashion_mnist(const std::string& path, const NDArray& images,
                         const std::vector<std::string>& labels);
 
-}  // namespace d2l
+}  // namespace d2l::book

@@ -10,7 +10,7 @@
 #include "d2l/data.hpp"
 #include "d2l/ndarray.hpp"
 
-namespace d2l {
+namespace d2l::book {
 
 /// Examples of a linear model with noise: features X ~ N(0, 1) of shape
 /// `(num_examples, len(w))` and labels y = Xw + b + N(0, 0.01^2), shape
@@ -38,4 +38,4 @@ NDArray squared_loss(const NDArray& y_hat, const NDArray& y);
 /// `param -= lr * param.grad() / batch_size` for each parameter.
 void sgd(const std::vector<NDArray>& params, float lr, int64_t batch_size);
 
-}  // namespace d2l
+}  // namespace d2l::book

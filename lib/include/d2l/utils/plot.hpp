@@ -12,7 +12,7 @@
 #include "d2l/ndarray.hpp"
 #include "d2l/utils/files.hpp"
 
-namespace d2l {
+namespace d2l::book {
 
 /// One curve: y against x, drawn as a line (`"-"`), a dashed line (`"--"`),
 /// a dotted line (`":"`) or points (`"o"`). An empty color picks the next of
@@ -112,4 +112,4 @@ void semilogy(const std::string& path, const std::vector<double>& x_vals,
 void xyplot(const std::string& path, const NDArray& x, const NDArray& y,
             const std::string& name);
 
-}  // namespace d2l
+}  // namespace d2l::book

@@ -6,7 +6,7 @@
 #include <cstdint>
 #include <string>
 
-namespace d2l {
+namespace d2l::book {
 
 /// Shows `epoch 2  [#####.....] 120/235  loss 0.512  61234 examples/s` on
 /// std::cerr, rewritten in place with `\r`, at most ten times a second. It is
@@ -40,4 +40,4 @@ class ProgressBar {
   std::chrono::steady_clock::time_point start_, last_draw_;
 };
 
-}  // namespace d2l
+}  // namespace d2l::book

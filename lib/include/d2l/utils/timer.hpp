@@ -5,7 +5,7 @@
 #include <chrono>
 #include <vector>
 
-namespace d2l {
+namespace d2l::book {
 
 /// Measures laps of wall-clock time. It starts on construction:
 ///
@@ -36,4 +36,4 @@ class Timer {
   std::vector<double> times_;
 };
 
-}  // namespace d2l
+}  // namespace d2l::book

@@ -14,7 +14,7 @@
 #include "d2l/gluon/trainer.hpp"
 #include "d2l/ndarray.hpp"
 
-namespace d2l {
+namespace d2l::book {
 
 /// A network as a function: a batch of inputs -> a batch of outputs.
 using NetFn = std::function<NDArray(const NDArray&)>;
@@ -52,14 +52,15 @@ struct TrainHistory {
 /// with a live progress line on the terminal while an epoch runs (see
 /// ProgressBar). Each batch: the loss of `loss(net(X), y)` summed over the
 /// batch, backward, then an update. This overload updates `params` with the
-/// scratch `sgd(params, lr, n)`, n the batch's number of examples (equal to
-/// `batch_size` except for a smaller last batch, which then gets its own mean).
+/// scratch `sgd(params, lr, batch_size)`. As in the book, every step divides by
+/// `batch_size`, the smaller last batch of an epoch included, so that batch
+/// moves the weights proportionally less (its share of the examples).
 TrainHistory train_ch3(const NetFn& net, const gluon::data::DataLoader& train_iter,
                        const gluon::data::DataLoader& test_iter, const LossFn& loss,
                        int num_epochs, int64_t batch_size,
                        const std::vector<NDArray>& params, float lr,
                        Device device = cpu());
-/// The same with a Gluon Trainer: `trainer.step(n)` after each backward.
+/// The same with a Gluon Trainer: `trainer.step(batch_size)` after each backward.
 TrainHistory train_ch3(const NetFn& net, const gluon::data::DataLoader& train_iter,
                        const gluon::data::DataLoader& test_iter, const LossFn& loss,
                        int num_epochs, int64_t batch_size, gluon::Trainer& trainer,
@@ -74,7 +75,7 @@ TrainHistory train_ch3(gluon::Block& net, const gluon::data::DataLoader& train_i
 /// `<prefix>loss`, `train_acc`, `test_acc`, `epoch_seconds`,
 /// `examples_per_sec`, and the last epoch's `<prefix>final_loss`,
 /// `final_train_acc` and `final_test_acc`.
-void record_history(Chapter& book, const TrainHistory& history,
+void record_history(Chapter& chapter, const TrainHistory& history,
                     const std::string& prefix = "");
 
 /// The curves of a history as an SVG file: training loss, training accuracy
@@ -89,4 +90,4 @@ int predict_ch3(const std::string& path, const NetFn& net,
                 const gluon::data::DataLoader& test_iter, int n = 10,
                 Device device = cpu());
 
-}  // namespace d2l
+}  // namespace d2l::book

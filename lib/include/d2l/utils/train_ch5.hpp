@@ -12,7 +12,7 @@
 #include "d2l/gluon/trainer.hpp"
 #include "d2l/utils/train.hpp"
 
-namespace d2l {
+namespace d2l::book {
 
 /// Trains a classifier `net` with `trainer` for `num_epochs` on `device`:
 /// prints `training on cpu(0)`, then, per epoch,
@@ -29,4 +29,4 @@ TrainHistory train_ch5(gluon::Block& net, const gluon::data::DataLoader& train_i
                        const gluon::data::DataLoader& test_iter, int64_t batch_size,
                        gluon::Trainer& trainer, Device device, int num_epochs);
 
-}  // namespace d2l
+}  // namespace d2l::book
