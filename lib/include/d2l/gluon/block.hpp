@@ -44,6 +44,10 @@ struct LoadParametersOptions {
 /// Parameters are named after the class and a per-class counter, as Gluon
 /// names them: the first Dense's weight is `dense0_weight`, the next Dense's
 /// bias `dense1_bias`.
+///
+/// A layer held as a member without register_child is invisible to
+/// initialize(), collect_params() and save_parameters(); its first forward
+/// fails with an error that says it was not registered and how to register it.
 class Block {
  public:
   Block();
