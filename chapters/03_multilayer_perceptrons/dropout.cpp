@@ -45,7 +45,7 @@ int main(int argc, char** argv) {
   chapter.section("Implementation from Scratch");
   auto dropout = [](const NDArray& X, float drop_prob) {
     if (drop_prob < 0 || drop_prob > 1) {
-      throw std::invalid_argument("dropout: drop_prob must be in [0, 1]");
+      throw d2l::Error("dropout: drop_prob must be in [0, 1]");
     }
     if (!autograd::is_training()) return X;
     if (drop_prob == 1) return nd::zeros_like(X);

@@ -23,6 +23,7 @@
 #include <stdexcept>
 #include <streambuf>
 
+#include "d2l/error.hpp"
 #include "d2l/ops.hpp"
 #include "d2l/utils/files.hpp"
 
@@ -70,7 +71,7 @@ Device parse_device(const std::string& text) {
       text.find_first_not_of("0123456789", 4) == std::string::npos) {
     return gpu(std::stoi(text.substr(4)));
   }
-  throw std::invalid_argument("--device: expected cpu, gpu or gpu:N, got '" + text + "'");
+  throw d2l::Error("--device: expected cpu, gpu or gpu:N, got '" + text + "'");
 }
 
 }  // namespace
@@ -173,7 +174,7 @@ Chapter::Chapter(int argc, char** argv, ChapterDefaults defaults)
     parse_device(s.device_flag);  // fail early on a malformed --device
   } catch (const CLI::ParseError& e) {
     std::exit(app.exit(e));  // --help prints the usage and exits with 0
-  } catch (const std::invalid_argument& e) {
+  } catch (const d2l::Error& e) {
     std::cerr << e.what() << '\n';
     std::exit(2);
   }
@@ -253,10 +254,10 @@ namespace {
 // The helper writes these keys itself; a chapter's value would be lost.
 const std::string& checked_key(const std::string& key) {
   if (key == "chapter" || key == "profile" || key == "seconds") {
-    throw std::invalid_argument("Chapter::result: the key '" + key +
-                                "' is reserved for the run's own record in results.json; "
-                                "choose another name (e.g. 'epoch_" +
-                                key + "')");
+    throw d2l::Error("Chapter::result: the key '" + key +
+                     "' is reserved for the run's own record in results.json; "
+                     "choose another name (e.g. 'epoch_" +
+                     key + "')");
   }
   return key;
 }

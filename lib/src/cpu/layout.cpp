@@ -5,6 +5,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "d2l/error.hpp"
 #include "kernels/gpu_runtime.hpp"
 #include "kernels/host_only.hpp"
 #include "kernels/kernels.hpp"
@@ -21,9 +22,8 @@ std::vector<int64_t> row_major_strides(const Shape& s) {
 int64_t checked_index(float value, int64_t n, const char* op) {
   auto i = int64_t(value);
   if (float(i) != value || i < 0 || i >= n) {
-    throw std::out_of_range(std::string(op) + ": index " + std::to_string(value) +
-                            " is out of range for an axis of length " +
-                            std::to_string(n));
+    throw d2l::Error(std::string(op) + ": index " + std::to_string(value) +
+                     " is out of range for an axis of length " + std::to_string(n));
   }
   return i;
 }

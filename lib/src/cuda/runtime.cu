@@ -6,20 +6,21 @@
 #include <string>
 
 #include "kernels/gpu_runtime.hpp"
+#include "d2l/error.hpp"
 
 namespace d2l::gpu_runtime {
 
 namespace {
 void check(cudaError_t err, const char* what) {
   if (err != cudaSuccess) {
-    throw std::runtime_error(std::string("gpu: ") + what +
+    throw d2l::Error(std::string("gpu: ") + what +
                              " failed: " + cudaGetErrorString(err));
   }
 }
 void require_device(int id) {
   int n = device_count();
   if (id < 0 || id >= n) {
-    throw std::runtime_error("gpu(" + std::to_string(id) + ") does not exist (" +
+    throw d2l::Error("gpu(" + std::to_string(id) + ") does not exist (" +
                              status() + "); use cpu() or try_gpu()");
   }
   check(cudaSetDevice(id), "cudaSetDevice");

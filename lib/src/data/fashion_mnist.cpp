@@ -51,7 +51,7 @@ std::vector<fs::path> search_folders(const std::string& root) {
   for (const auto& f : searched) {
     places += cat("\n  ", fs::absolute(f).lexically_normal().string());
   }
-  throw std::runtime_error(cat(
+  throw d2l::Error(cat(
       "FashionMNIST: cannot find ", images, ".gz and ", labels, ".gz. Looked in:", places,
       "\nInstall them with `sudo apt-get install dataset-fashion-mnist` (into ",
       kSystemFolder,
@@ -80,14 +80,14 @@ FashionMNIST::FashionMNIST(bool train, const std::string& root) {
     raw->labels = detail::read_idx_labels(labels_path);
     raw->folder = folder.string();
     if (int64_t(raw->labels.size()) != raw->images.count) {
-      throw std::runtime_error(
+      throw d2l::Error(
           cat("FashionMNIST: '", images_path, "' holds ", raw->images.count,
               " images but '", labels_path, "' holds ", raw->labels.size(),
               " labels; expected one label per image (files from two different sets?)"));
     }
     for (size_t i = 0; i < raw->labels.size(); ++i) {
       if (raw->labels[i] > 9) {
-        throw std::runtime_error(cat("FashionMNIST: '", labels_path, "': label ", i,
+        throw d2l::Error(cat("FashionMNIST: '", labels_path, "': label ", i,
                                      " is ", int(raw->labels[i]),
                                      ", expected a class in 0..9"));
       }

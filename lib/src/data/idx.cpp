@@ -24,7 +24,7 @@ constexpr uint32_t kLabelsMagic = 2049;  // 0x00000801: ubyte, 1 axis
 constexpr int64_t kMaxBytes = int64_t(1) << 32;
 
 [[noreturn]] void corrupt(const std::string& path, const std::string& what) {
-  throw std::runtime_error(cat("reading IDX file '", path, "': ", what));
+  throw d2l::Error(cat("reading IDX file '", path, "': ", what));
 }
 
 class GzFile {

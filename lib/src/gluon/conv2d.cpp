@@ -2,6 +2,7 @@
 // in_channels at the first forward.
 #include "d2l/gluon/nn/conv2d.hpp"
 
+#include "d2l/gluon/nn/activation.hpp"
 #include "d2l/ops.hpp"
 #include "ndarray/impl.hpp"
 
@@ -13,18 +14,7 @@ namespace {
 
 constexpr const char* kOp = "nn::Conv2D";
 
-void check_activation(const std::string& name) {
-  if (name.empty() || name == "relu" || name == "sigmoid" || name == "tanh") return;
-  fail(kOp, "unknown activation '", name,
-       "' (known: \"relu\", \"sigmoid\", \"tanh\", or \"\" for none)");
-}
-
-NDArray activate(const NDArray& y, const std::string& activation) {
-  if (activation == "relu") return nd::relu(y);
-  if (activation == "sigmoid") return nd::sigmoid(y);
-  if (activation == "tanh") return nd::tanh(y);
-  return y;
-}
+void check_activation(const std::string& name) { activation_type(name, kOp); }
 
 std::string pair_str(Pair2 p) { return detail::cat("(", p.h, ", ", p.w, ")"); }
 
@@ -146,7 +136,7 @@ NDArray Conv2D::forward(const NDArray& x) {
                                .stride = o.strides,
                                .pad = o.padding,
                                .dilate = o.dilation});
-  return activate(y, o.activation);
+  return activate(y, activation_type(o.activation, kOp));
 }
 
 std::string Conv2D::repr() const {

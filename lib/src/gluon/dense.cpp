@@ -2,6 +2,7 @@
 // a single output buffer, with deferred inference of in_units.
 #include "d2l/gluon/nn/dense.hpp"
 
+#include "d2l/gluon/nn/activation.hpp"
 #include "d2l/autograd.hpp"
 #include "d2l/ops.hpp"
 #include "ndarray/impl.hpp"
@@ -12,18 +13,12 @@ using detail::fail;
 
 namespace {
 
-enum class Act { none, relu, sigmoid, tanh };
+using Act = ActivationType;
 
-Act parse_activation(const std::string& name) {
-  if (name.empty()) return Act::none;
-  if (name == "relu") return Act::relu;
-  if (name == "sigmoid") return Act::sigmoid;
-  if (name == "tanh") return Act::tanh;
-  fail("nn::Dense", "unknown activation '", name,
-       "' (known: \"relu\", \"sigmoid\", \"tanh\", or \"\" for none)");
-}
+Act parse_activation(const std::string& name) { return activation_type(name, "nn::Dense"); }
 
-// (n, in) x (units, in)^T + (units) -> (n, units), then the activation in place.
+// (n, in) x (units, in)^T + (units) -> (n, units), then the activation in place
+// (relu, sigmoid or tanh; none leaves the sum as it is).
 NDArray fully_connected(const NDArray& x, const NDArray& w, const NDArray& b, Act act) {
   const int64_t n = x.shape()[0], in = x.shape()[1], units = w.shape()[0];
   Device d = detail::common_device(
@@ -138,9 +133,13 @@ NDArray Dense::forward(const NDArray& x) {
     fail("nn::Dense", "layer '", prefix(), "' expects ", weight.shape()[1],
          " input features, but the input of shape ", shape_str(x.shape()), " has ", in);
   }
+  // relu, sigmoid and tanh run inside the fused op; softrelu after it.
+  const Act act = parse_activation(options_.activation);
+  const bool fused = act != Act::softrelu;
   NDArray y = fully_connected(x.reshape({rows, in}), weight.data(),
                               bias.defined() ? bias.data() : NDArray(),
-                              parse_activation(options_.activation));
+                              fused ? act : Act::none);
+  if (!fused) y = activate(y, act);
   if (options_.flatten) return y;
   Shape out = x.shape();
   out.back() = options_.units;

@@ -20,7 +20,7 @@ namespace {
 constexpr std::string_view kMagic = "\x93NUMPY";
 
 [[noreturn]] void corrupt(const std::string& where, const std::string& what) {
-  throw std::runtime_error(where + ": not a valid .npy array (" + what + ")");
+  throw d2l::Error(where + ": not a valid .npy array (" + what + ")");
 }
 
 // The value of `key` in the header dict, up to the next top-level comma.

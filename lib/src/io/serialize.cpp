@@ -5,6 +5,7 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "d2l/error.hpp"
 #include "d2l/utils/files.hpp"
 #include "io/npy.hpp"
 #include "io/zip.hpp"
@@ -16,8 +17,8 @@ namespace {
 std::string read_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) {
-    throw std::runtime_error("nd::load: cannot open " + path +
-                             " (does it exist, and is it readable?)");
+    throw d2l::Error("nd::load: cannot open " + path +
+                     " (does it exist, and is it readable?)");
   }
   std::ostringstream ss;
   ss << in.rdbuf();
@@ -45,7 +46,7 @@ void save(const std::string& path, const std::vector<NDArray>& arrays) {
 void save(const std::string& path, const std::map<std::string, NDArray>& arrays) {
   io::ZipEntries entries;
   for (const auto& [name, x] : arrays) {
-    if (name.empty()) throw std::invalid_argument("nd::save: an array name is empty");
+    if (name.empty()) throw d2l::Error("nd::save: an array name is empty");
     entries.emplace_back(name + ".npy", io::encode_npy(x));
   }
   write_file_atomic(path, io::write_zip(entries));
@@ -65,7 +66,7 @@ Loaded load(const std::string& path) {
   } else if (bytes.rfind("\x93NUMPY", 0) == 0) {
     out.entries.emplace_back("", io::decode_npy(bytes, path));
   } else {
-    throw std::runtime_error(
+    throw d2l::Error(
         "nd::load: " + path +
         " is neither a .npy array nor a .npz archive (it starts "
         "with neither \\x93NUMPY nor PK); it may be empty, truncated or of another "
@@ -76,9 +77,8 @@ Loaded load(const std::string& path) {
 
 NDArray Loaded::array() const {
   if (is_archive || entries.size() != 1) {
-    throw std::runtime_error("nd::Loaded::array: " + path + " is a .npz archive of " +
-                             std::to_string(entries.size()) +
-                             " arrays; use list() or dict()");
+    throw d2l::Error("nd::Loaded::array: " + path + " is a .npz archive of " +
+                     std::to_string(entries.size()) + " arrays; use list() or dict()");
   }
   return entries[0].second;
 }
@@ -91,10 +91,10 @@ std::vector<NDArray> Loaded::list() const {
     size_t i = 0;
     while (i < entries.size() && !is_list_name(name, i)) ++i;
     if (i == entries.size() || seen[i]) {
-      throw std::runtime_error("nd::Loaded::list: " + path + ": entry '" + name +
-                               "' is not a list entry (arr_0 ... arr_" +
-                               std::to_string(entries.size() - 1) +
-                               "); this archive holds a dict, use dict()");
+      throw d2l::Error("nd::Loaded::list: " + path + ": entry '" + name +
+                       "' is not a list entry (arr_0 ... arr_" +
+                       std::to_string(entries.size() - 1) +
+                       "); this archive holds a dict, use dict()");
     }
     seen[i] = true;
     out[i] = x;
@@ -104,8 +104,8 @@ std::vector<NDArray> Loaded::list() const {
 
 std::map<std::string, NDArray> Loaded::dict() const {
   if (!is_archive) {
-    throw std::runtime_error("nd::Loaded::dict: " + path +
-                             " holds one array (.npy); use array()");
+    throw d2l::Error("nd::Loaded::dict: " + path +
+                     " holds one array (.npy); use array()");
   }
   return {entries.begin(), entries.end()};
 }

@@ -7,6 +7,8 @@
 #include <cstdint>
 #include <stdexcept>
 
+#include "d2l/error.hpp"
+
 namespace d2l::io {
 
 namespace {
@@ -29,7 +31,7 @@ uint64_t get(std::string_view b, size_t at, int bytes) {
 }
 
 [[noreturn]] void corrupt(const std::string& where, const std::string& what) {
-  throw std::runtime_error(where + ": not a valid .npz (ZIP) archive (" + what + ")");
+  throw d2l::Error(where + ": not a valid .npz (ZIP) archive (" + what + ")");
 }
 
 std::string inflate_raw(std::string_view data, size_t size, const std::string& where) {
@@ -52,7 +54,7 @@ std::string write_zip(const ZipEntries& entries) {
   std::string out, central;
   for (const auto& [name, bytes] : entries) {
     if (bytes.size() >= 0xffffffffu || out.size() >= 0xffffffffu) {
-      throw std::runtime_error(
+      throw d2l::Error(
           "write_zip: entries over 4 GiB need ZIP64, which this "
           "writer does not produce");
     }

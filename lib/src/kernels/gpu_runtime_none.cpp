@@ -3,13 +3,14 @@
 
 #include <stdexcept>
 
+#include "d2l/error.hpp"
 #include "kernels/gpu_runtime.hpp"
 
 namespace d2l::gpu_runtime {
 
 namespace {
 [[noreturn]] void no_cuda() {
-  throw std::runtime_error(
+  throw d2l::Error(
       "gpu: this build of d2l has no CUDA support; use cpu(), or install the "
       "CUDA toolkit and configure with -DD2L_WITH_CUDA=ON");
 }

@@ -5,13 +5,14 @@
 #include <string>
 
 #include "d2l/device.hpp"
+#include "d2l/error.hpp"
 
 namespace d2l::kernels {
 
 inline void require_host(Device d, const char* kernel) {
   if (d.type != DeviceType::cpu) {
-    throw std::runtime_error(std::string(kernel) + ": no GPU kernel for " + d.str() +
-                             " yet; move the arrays with as_in_context(cpu())");
+    throw d2l::Error(std::string(kernel) + ": no GPU kernel for " + d.str() +
+                     " yet; move the arrays with as_in_context(cpu())");
   }
 }
 

@@ -1,5 +1,6 @@
 // Selecting and joining: X[{...}] reads and writes, slice_axis, take, pick,
 // concat and stack, with the gradients of the reads.
+#include "d2l/error.hpp"
 #include "d2l/ops.hpp"
 #include "ndarray/impl.hpp"
 
@@ -44,9 +45,9 @@ Selection select(const Shape& shape, const std::vector<Index>& index) {
     if (i < index.size() && index[i].is_integer) {
       int64_t k = index[i].integer < 0 ? index[i].integer + n : index[i].integer;
       if (k < 0 || k >= n) {
-        throw std::out_of_range(
-            detail::cat("index: ", index[i].integer, " is out of range for axis ", i,
-                        " of length ", n, " (shape ", shape_str(shape), ")"));
+        throw d2l::Error(detail::cat("index: ", index[i].integer,
+                                     " is out of range for axis ", i, " of length ", n,
+                                     " (shape ", shape_str(shape), ")"));
       }
       s.begin.push_back(k);
       s.box.push_back(1);
@@ -99,7 +100,7 @@ SliceRef& SliceRef::operator=(float value) {
 SliceRef& SliceRef::operator=(const SliceRef& other) { return *this = other.get(); }
 
 SliceRef NDArray::operator[](std::vector<Index> index) {
-  detail::defined(*this, "index");
+  select(detail::defined(*this, "index").shape(), index);  // bad indices fail here
   return SliceRef(*this, std::move(index));
 }
 NDArray NDArray::operator[](std::vector<Index> index) const { return read(*this, index); }

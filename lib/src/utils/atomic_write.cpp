@@ -6,6 +6,7 @@
 #include <fstream>
 #include <stdexcept>
 
+#include "d2l/error.hpp"
 #include "d2l/utils/files.hpp"
 
 namespace d2l {
@@ -22,16 +23,15 @@ void write_file_atomic(const std::string& path, const std::string& content) {
     out.close();
     if (!out) {
       std::remove(tmp.c_str());
-      throw std::runtime_error("cannot write " + path + " (via " + tmp +
-                               "): does the folder exist and is it writable?");
+      throw d2l::Error("cannot write " + path + " (via " + tmp +
+                       "): does the folder exist and is it writable?");
     }
   }
   std::error_code ec;
   std::filesystem::rename(tmp, path, ec);
   if (ec) {
     std::remove(tmp.c_str());
-    throw std::runtime_error("cannot rename " + tmp + " to " + path + ": " +
-                             ec.message());
+    throw d2l::Error("cannot rename " + tmp + " to " + path + ": " + ec.message());
   }
 }
 

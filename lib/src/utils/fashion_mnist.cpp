@@ -4,6 +4,7 @@
 #include <memory>
 #include <stdexcept>
 
+#include "d2l/error.hpp"
 #include "d2l/vision.hpp"
 
 namespace d2l::book {
@@ -19,8 +20,8 @@ std::vector<std::string> get_fashion_mnist_labels(const NDArray& labels) {
   for (float v : labels.to_vector()) {
     const int i = static_cast<int>(v);
     if (i < 0 || i >= static_cast<int>(names.size())) {
-      throw std::out_of_range("get_fashion_mnist_labels: label " + std::to_string(v) +
-                              " is not a class 0..9");
+      throw d2l::Error("get_fashion_mnist_labels: label " + std::to_string(v) +
+                       " is not a class 0..9");
     }
     out.push_back(names[static_cast<size_t>(i)]);
   }

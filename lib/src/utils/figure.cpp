@@ -5,6 +5,7 @@
 #include <stdexcept>
 
 #include "axis.hpp"
+#include "d2l/error.hpp"
 #include "d2l/utils/plot.hpp"
 #include "svg.hpp"
 
@@ -25,8 +26,7 @@ std::string dash_of(const std::string& style) {
 
 void check_scale(const std::string& scale) {
   if (scale != "linear" && scale != "log") {
-    throw std::invalid_argument("plot: scale must be \"linear\" or \"log\", got \"" +
-                                scale + "\"");
+    throw d2l::Error("plot: scale must be \"linear\" or \"log\", got \"" + scale + "\"");
   }
 }
 
@@ -39,9 +39,9 @@ std::vector<double> Figure::values(const NDArray& a) {
 
 Figure& Figure::add(Series s) {
   if (s.x.size() != s.y.size()) {
-    throw std::invalid_argument("plot: series \"" + s.label + "\" has " +
-                                std::to_string(s.x.size()) + " x values and " +
-                                std::to_string(s.y.size()) + " y values");
+    throw d2l::Error("plot: series \"" + s.label + "\" has " +
+                     std::to_string(s.x.size()) + " x values and " +
+                     std::to_string(s.y.size()) + " y values");
   }
   if (s.color.empty()) s.color = kPalette[series_.size() % std::size(kPalette)];
   series_.push_back(std::move(s));

@@ -6,6 +6,7 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "d2l/error.hpp"
 #include "d2l/utils/plot.hpp"
 #include "png.hpp"
 #include "svg.hpp"
@@ -27,7 +28,7 @@ Layout layout_of(const Shape& s) {
            "(N, H, W, 1|3), got shape (";
     for (size_t i = 0; i < s.size(); ++i) msg << (i ? ", " : "") << s[i];
     msg << ")";
-    return std::invalid_argument(msg.str());
+    return d2l::Error(msg.str());
   };
   if (s.size() == 2) return {1, s[0], s[1], 1, false};
   if (s.size() == 3) return {s[0], s[1], s[2], 1, false};
@@ -54,7 +55,7 @@ std::vector<std::string> lines_of(const std::string& s) {
 void show_images(const std::string& path, const NDArray& imgs, int num_rows, int num_cols,
                  const std::vector<std::string>& titles, double scale) {
   if (num_rows < 1 || num_cols < 1) {
-    throw std::invalid_argument("show_images: num_rows and num_cols must be positive");
+    throw d2l::Error("show_images: num_rows and num_cols must be positive");
   }
   const auto L = layout_of(imgs.shape());
   const auto values = imgs.to_vector();

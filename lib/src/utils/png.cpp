@@ -4,6 +4,8 @@
 
 #include <stdexcept>
 
+#include "d2l/error.hpp"
+
 namespace d2l::png {
 
 namespace {
@@ -28,7 +30,7 @@ std::string encode(const std::vector<uint8_t>& pixels, int width, int height,
                    int channels) {
   const size_t row = static_cast<size_t>(width) * channels;
   if (pixels.size() != row * height || (channels != 1 && channels != 3)) {
-    throw std::invalid_argument("png::encode: wrong pixel count or channels");
+    throw d2l::Error("png::encode: wrong pixel count or channels");
   }
   std::string raw;  // each row starts with filter type 0 (none)
   raw.reserve((row + 1) * height);
@@ -40,7 +42,7 @@ std::string encode(const std::vector<uint8_t>& pixels, int width, int height,
   std::string packed(size, '\0');
   if (compress2(reinterpret_cast<Bytef*>(packed.data()), &size,
                 reinterpret_cast<const Bytef*>(raw.data()), raw.size(), 9) != Z_OK) {
-    throw std::runtime_error("png::encode: zlib failed");
+    throw d2l::Error("png::encode: zlib failed");
   }
   packed.resize(size);
   std::string ihdr;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <stdexcept>
 
+#include "d2l/error.hpp"
 #include "d2l/ops.hpp"
 #include "d2l/utils/fashion_mnist.hpp"
 #include "d2l/utils/images.hpp"
@@ -39,7 +40,7 @@ void plot_history(const std::string& path, const TrainHistory& history,
 int predict_ch3(const std::string& path, const NetFn& net,
                 const gluon::data::DataLoader& test_iter, int n, Device device) {
   auto it = test_iter.begin();
-  if (it == test_iter.end()) throw std::invalid_argument("predict_ch3: no test data");
+  if (it == test_iter.end()) throw d2l::Error("predict_ch3: no test data");
   auto batch = *it;
   const int64_t count = std::min<int64_t>(n, batch.label.shape()[0]);
   auto X = nd::slice_axis(batch.data, 0, 0, count);
