@@ -6,6 +6,8 @@
 #include "d2l/gluon/block.hpp"
 #include "d2l/gluon/init.hpp"
 #include "d2l/gluon/loss.hpp"
+#include "d2l/gluon/nn/activation.hpp"
+#include "d2l/gluon/nn/batch_norm.hpp"
 #include "d2l/gluon/nn/conv2d.hpp"
 #include "d2l/gluon/nn/dense.hpp"
 #include "d2l/gluon/nn/dropout.hpp"

@@ -39,7 +39,8 @@ NDArray BatchNorm::forward(const NDArray& x) {
   detail::defined(x, kOp);
   const auto& o = options_;
   if (x.ndim() < 2) {
-    fail(kOp, "expects input of shape (batch, channels, ...), got ", shape_str(x.shape()));
+    fail(kOp, "expects input of shape (batch, channels, ...), got ",
+         shape_str(x.shape()));
   }
   const int axis = detail::normalize_axis(o.axis, x.ndim(), kOp);
   const int64_t c = x.shape()[axis];
@@ -63,8 +64,8 @@ std::string BatchNorm::repr() const {
   const auto& o = options_;
   const int64_t in = gamma.shape()[0];
   std::ostringstream os;
-  os << "BatchNorm(axis=" << o.axis << ", eps=" << o.epsilon << ", momentum=" << o.momentum
-     << ", fix_gamma=" << (o.scale ? "False" : "True")
+  os << "BatchNorm(axis=" << o.axis << ", eps=" << o.epsilon
+     << ", momentum=" << o.momentum << ", fix_gamma=" << (o.scale ? "False" : "True")
      << ", use_global_stats=" << (o.use_global_stats ? "True" : "False")
      << ", in_channels=" << (in ? std::to_string(in) : std::string("None")) << ")";
   return os.str();

@@ -2,8 +2,8 @@
 // a single output buffer, with deferred inference of in_units.
 #include "d2l/gluon/nn/dense.hpp"
 
-#include "d2l/gluon/nn/activation.hpp"
 #include "d2l/autograd.hpp"
+#include "d2l/gluon/nn/activation.hpp"
 #include "d2l/ops.hpp"
 #include "ndarray/impl.hpp"
 
@@ -15,7 +15,9 @@ namespace {
 
 using Act = ActivationType;
 
-Act parse_activation(const std::string& name) { return activation_type(name, "nn::Dense"); }
+Act parse_activation(const std::string& name) {
+  return activation_type(name, "nn::Dense");
+}
 
 // (n, in) x (units, in)^T + (units) -> (n, units), then the activation in place
 // (relu, sigmoid or tanh; none leaves the sum as it is).
@@ -136,9 +138,9 @@ NDArray Dense::forward(const NDArray& x) {
   // relu, sigmoid and tanh run inside the fused op; softrelu after it.
   const Act act = parse_activation(options_.activation);
   const bool fused = act != Act::softrelu;
-  NDArray y = fully_connected(x.reshape({rows, in}), weight.data(),
-                              bias.defined() ? bias.data() : NDArray(),
-                              fused ? act : Act::none);
+  NDArray y =
+      fully_connected(x.reshape({rows, in}), weight.data(),
+                      bias.defined() ? bias.data() : NDArray(), fused ? act : Act::none);
   if (!fused) y = activate(y, act);
   if (options_.flatten) return y;
   Shape out = x.shape();

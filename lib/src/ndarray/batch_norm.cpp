@@ -1,11 +1,12 @@
 // nd::batch_norm: batch normalization as ONE recorded op (inputs x, gamma,
 // beta) with a fused backward for all three. The moving statistics are
 // updated in place outside the graph and are never inputs of the node.
+#include "kernels/batch_norm.hpp"
+
 #include <vector>
 
 #include "d2l/autograd.hpp"
 #include "d2l/nn_ops.hpp"
-#include "kernels/batch_norm.hpp"
 #include "ndarray/impl.hpp"
 
 namespace d2l::nd {
@@ -18,8 +19,7 @@ namespace {
 constexpr const char* kOp = "BatchNorm";
 
 // Each per-channel array must be (C): the input's length along the axis.
-void check_channel_shape(const NDArray& a, const char* name, const NDArray& x,
-                         int axis) {
+void check_channel_shape(const NDArray& a, const char* name, const NDArray& x, int axis) {
   const int64_t c = x.shape()[axis];
   if (a.shape() != Shape{c}) {
     fail(kOp, name, " has shape ", shape_str(a.shape()), ", but the input of shape ",
@@ -80,15 +80,14 @@ NDArray batch_norm(const NDArray& x, const NDArray& gamma, const NDArray& beta,
 
   return detail::record_op(
       kOp, y, {x, gamma, beta},
-      [x, gamma, beta, mean, inv_std, v, d, batch_stats](
-          const NDArray& g) -> std::vector<NDArray> {
+      [x, gamma, beta, mean, inv_std, v, d,
+       batch_stats](const NDArray& g) -> std::vector<NDArray> {
         const bool want_x = detail::wants_grad(x);
         NDArray dx = want_x ? detail::empty(x.shape(), d) : NDArray();
         NDArray dgamma = detail::empty({v.n}, d), dbeta = detail::empty({v.n}, d);
         kernels::batch_norm_backward(d, ptr(x), ptr(g), ptr(mean), ptr(inv_std),
-                                     ptr(gamma), want_x ? ptr(dx) : nullptr,
-                                     ptr(dgamma), ptr(dbeta), v.outer, v.n, v.inner,
-                                     batch_stats);
+                                     ptr(gamma), want_x ? ptr(dx) : nullptr, ptr(dgamma),
+                                     ptr(dbeta), v.outer, v.n, v.inner, batch_stats);
         return {dx, detail::wants_grad(gamma) ? dgamma : NDArray(),
                 detail::wants_grad(beta) ? dbeta : NDArray()};
       });

@@ -22,7 +22,7 @@ struct Conv2DOptions {
   Pair2 strides = 1;            ///< step between windows
   Pair2 padding = 0;            ///< zeros on each side
   Pair2 dilation = 1;           ///< spacing between kernel taps
-  std::string activation = "";  ///< "", "relu", "sigmoid" or "tanh"
+  std::string activation = "";  ///< "", "relu", "sigmoid", "tanh" or "softrelu"
   bool use_bias = true;         ///< add a bias per channel (initialized to zeros)
   int64_t in_channels = 0;      ///< input channels; 0 infers them at the first forward
 };

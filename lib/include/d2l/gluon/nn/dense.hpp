@@ -15,7 +15,7 @@ namespace d2l::gluon::nn {
 /// must follow the order below; Dense's setters take any order.
 struct DenseOptions {
   int64_t units = 0;            ///< output size
-  std::string activation = "";  ///< "", "relu", "sigmoid" or "tanh"
+  std::string activation = "";  ///< "", "relu", "sigmoid", "tanh" or "softrelu"
   bool use_bias = true;         ///< add a bias (initialized to zeros)
   bool flatten = true;          ///< (batch, a, b, ...) is seen as (batch, a*b*...)
   int64_t in_units = 0;         ///< input size; 0 infers it at the first forward
