@@ -17,6 +17,11 @@ constexpr int kLanes = 16;
 
 // sum(p[i]) over a contiguous row, in float lanes the compiler vectorizes.
 double row_sum(const float* p, int64_t n) {
+  if (n < kLanes) {  // short rows ((N, C) batches have rows of 1): no lanes
+    double s = 0;
+    for (int64_t i = 0; i < n; ++i) s += p[i];
+    return s;
+  }
   float lane[kLanes] = {};
   int64_t i = 0;
   for (; i + kLanes <= n; i += kLanes) {
@@ -30,6 +35,11 @@ double row_sum(const float* p, int64_t n) {
 
 // sum((p[i] - m)^2) over a contiguous row.
 double row_sq_dev(const float* p, int64_t n, float m) {
+  if (n < kLanes) {
+    double s = 0;
+    for (int64_t i = 0; i < n; ++i) s += double(p[i] - m) * (p[i] - m);
+    return s;
+  }
   float lane[kLanes] = {};
   int64_t i = 0;
   for (; i + kLanes <= n; i += kLanes) {
@@ -47,6 +57,13 @@ double row_sq_dev(const float* p, int64_t n, float m) {
 // sum(dy[i]) and sum(dy[i] * (x[i] - m)) over a contiguous row.
 void row_grad_sums(const float* dy, const float* x, int64_t n, float m, double& s_dy,
                    double& s_dyx) {
+  if (n < kLanes) {
+    for (int64_t i = 0; i < n; ++i) {
+      s_dy += dy[i];
+      s_dyx += double(dy[i]) * (x[i] - m);
+    }
+    return;
+  }
   float a[kLanes] = {}, b[kLanes] = {};
   int64_t i = 0;
   for (; i + kLanes <= n; i += kLanes) {
