@@ -25,16 +25,19 @@ int main(int argc, char** argv) {
   //!
   //! LeNet has two parts. The convolutional part has two blocks, each a
   //! $5 \times 5$ convolution followed by a sigmoid and a $2 \times 2$ max
-  //! pooling with stride 2 that halves height and width. The first convolution
-  //! has 6 output channels and pads the $28 \times 28$ input by 2 on every side,
-  //! so that it keeps the size; the second has 16 channels and no padding, so it
-  //! turns $14 \times 14$ into $10 \times 10$. As the images get smaller the
-  //! channels get more numerous: each of the 16 channels is a detector for some
-  //! pattern, built from the 6 patterns of the layer before.
+  //! pooling with stride 2 that halves height and width. Neither convolution
+  //! pads, so each trims 4 pixels from height and width: the first, with 6 output
+  //! channels, turns the $28 \times 28$ image into $24 \times 24$ (pooled to
+  //! $12 \times 12$), the second, with 16 channels, turns that into $8 \times 8$
+  //! (pooled to $4 \times 4$). As the images get smaller the channels get more
+  //! numerous: each of the 16 channels is a detector for some pattern, built from
+  //! the 6 patterns of the layer before. (The PyTorch edition of the book pads
+  //! the first convolution by 2, which keeps $28 \times 28$ and gives the dense
+  //! part 400 inputs; we follow the MXNet edition, whose numbers we compare with.)
   //!
   //! The dense part classifies: three fully connected layers of 120, 84 and 10
   //! units, the first two with a sigmoid. `Dense` flattens its input by itself,
-  //! so the $(16, 5, 5)$ feature maps of each example enter it as 400 numbers.
+  //! so the $(16, 4, 4)$ feature maps of each example enter it as 256 numbers.
   //! The original LeNet had average pooling and a different output layer; max
   //! pooling and softmax regression on top are what became standard later.
   chapter.section("The LeNet Model");
@@ -42,8 +45,7 @@ int main(int argc, char** argv) {
   auto lenet = [](const std::string& activation) {
     nn::Sequential net;
     net
-        .add(nn::Conv2D(
-            {.channels = 6, .kernel_size = 5, .padding = 2, .activation = activation}))
+        .add(nn::Conv2D({.channels = 6, .kernel_size = 5, .activation = activation}))
         .add(nn::MaxPool2D({.pool_size = 2, .strides = 2}))
         .add(nn::Conv2D({.channels = 16, .kernel_size = 5, .activation = activation}))
         .add(nn::MaxPool2D({.pool_size = 2, .strides = 2}))
@@ -77,7 +79,7 @@ int main(int argc, char** argv) {
   //! ## Data and Training
   //!
   //! Convolutions cost more arithmetic per parameter than dense layers: each
-  //! weight of the first layer is used at all $28 \times 28$ positions. On a GPU
+  //! weight of the first layer is used at all $24 \times 24$ positions. On a GPU
   //! that work is fast, so `train_ch5` takes the device to train on
   //! (`--device gpu`) and moves every batch there with `as_in_context` before the
   //! forward pass; the network's parameters must live on the same device. The
@@ -92,7 +94,7 @@ int main(int argc, char** argv) {
   //! `--quick` profile used by the tests trains for two epochs only, enough to see
   //! the network leave that plateau with the default seed. How long the plateau
   //! lasts depends on the random start: try `--seed 4`, with which the network
-  //! stays at chance level for four whole epochs.
+  //! stays at chance level for two whole epochs.
   chapter.section("Data and Training");
   int64_t num_train = chapter.num_train(), num_test = 0;
   int epochs = chapter.epochs();
@@ -113,9 +115,13 @@ int main(int argc, char** argv) {
   chapter.figure("history.svg", "Training loss, training accuracy and test accuracy");
   book::record_history(chapter, history);
 
-  //! After five epochs LeNet is about where softmax regression was, and behind the
-  //! MLP, although it has far fewer parameters than the MLP (about 62 thousand
+  //! After five epochs LeNet is still behind softmax regression (0.83) and the MLP
+  //! (0.86), although it has far fewer parameters than the MLP (about 44 thousand
   //! against 200 thousand). The sigmoids are to blame, as the next section shows.
+  //! With seeds 0 to 4 this program ends between 0.742 and 0.773; the MXNet
+  //! edition's code in MXNet 1.9.1 on the same machine (seeds 0 to 3), between
+  //! 0.748 and 0.766. The spread is wide because the epoch in which the network
+  //! leaves its plateau depends on the seed.
 
   //! ## Replacing Sigmoid with ReLU
   //!
@@ -124,7 +130,8 @@ int main(int argc, char** argv) {
   //! on. It also needs a smaller learning rate: at 0.9 the ReLU network's
   //! updates are so large that it never leaves chance level. With 0.1 it is
   //! past 70% test accuracy after a single epoch, where the sigmoid network is
-  //! still guessing, and it stays well ahead of it to the end.
+  //! still guessing, and it stays well ahead of it to the end: 0.852 to 0.861
+  //! after five epochs with seeds 0 to 4, where MXNet 1.9.1 gets 0.845 to 0.861.
   //! Swapping the activation is all that changed; the next part of the book adds
   //! the other ingredients of modern convolutional networks.
   chapter.section("Replacing Sigmoid with ReLU");

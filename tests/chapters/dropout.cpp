@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "chapters/mxnet_band.hpp"
 #include "chapters/results.hpp"
 
 using chapter_test::scalar;
@@ -57,4 +58,28 @@ TEST_CASE("the 784-256-256-10 network learns with dropout", "[dropout]") {
     CHECK(test_acc.back() > 0.65);
     CHECK(*std::max_element(test_acc.begin(), test_acc.end()) > 0.72);
   }
+}
+
+TEST_CASE("dropout: a full run of the scratch version lands in MXNet 1.9.1's band",
+          "[dropout][full]") {
+  // MXNet's min..max over its seeds; the margin covers one run's seed spread.
+  auto mxnet = chapter_test::mxnet_summary("dropout", "scratch");
+  chapter_test::check_in_mxnet_band(
+      kName, mxnet,
+      {.ours = "scratch_final_test_acc", .mxnet = "final_test_acc", .margin = 0.015});
+  chapter_test::check_in_mxnet_band(
+      kName, mxnet,
+      {.ours = "scratch_final_loss", .mxnet = "final_train_loss", .margin = 0.02});
+}
+
+TEST_CASE("dropout: a full run of the gluon version lands in MXNet 1.9.1's band",
+          "[dropout][full]") {
+  // MXNet's min..max over its seeds; the margin covers one run's seed spread.
+  auto mxnet = chapter_test::mxnet_summary("dropout", "gluon");
+  chapter_test::check_in_mxnet_band(
+      kName, mxnet,
+      {.ours = "gluon_final_test_acc", .mxnet = "final_test_acc", .margin = 0.015});
+  chapter_test::check_in_mxnet_band(
+      kName, mxnet,
+      {.ours = "gluon_final_loss", .mxnet = "final_train_loss", .margin = 0.02});
 }

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <vector>
 
+#include "chapters/mxnet_band.hpp"
 #include "chapters/results.hpp"
 
 using chapter_test::scalar;
@@ -41,4 +42,13 @@ TEST_CASE("the learned weight and bias are close to the true ones",
   for (double e : values(kName, "w_error")) CHECK(std::abs(e) < 1e-2);
   CHECK(std::abs(scalar(kName, "b_error")) < 1e-2);
   CHECK(values(kName, "w_error")[1] == Approx(-3.4 - w[1]).margin(1e-5));
+}
+
+TEST_CASE("linear_regression_gluon: a full run lands in MXNet 1.9.1's band",
+          "[linear_regression_gluon][full]") {
+  auto mxnet = chapter_test::mxnet_summary(kName);
+  chapter_test::check_in_mxnet_band(
+      kName, mxnet, {.ours = "final_loss", .mxnet = "final_train_loss", .margin = 1e-5});
+  chapter_test::check_in_mxnet_band(kName, mxnet,
+                                    {.ours = "b", .mxnet = "b", .margin = 1e-3});
 }

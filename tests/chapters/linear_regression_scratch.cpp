@@ -4,6 +4,7 @@
 #include <cmath>
 #include <vector>
 
+#include "chapters/mxnet_band.hpp"
 #include "chapters/results.hpp"
 
 using chapter_test::scalar;
@@ -46,4 +47,13 @@ TEST_CASE("the learned w and b are close to the true ones",
   // The errors are the differences truth - learned.
   CHECK(values(kName, "w_error")[0] == Approx(2 - w[0]).margin(1e-5));
   CHECK(scalar(kName, "b_error") == Approx(4.2 - scalar(kName, "b")).margin(1e-5));
+}
+
+TEST_CASE("linear_regression_scratch: a full run lands in MXNet 1.9.1's band",
+          "[linear_regression_scratch][full]") {
+  auto mxnet = chapter_test::mxnet_summary(kName);
+  chapter_test::check_in_mxnet_band(
+      kName, mxnet, {.ours = "final_loss", .mxnet = "final_train_loss", .margin = 1e-5});
+  chapter_test::check_in_mxnet_band(kName, mxnet,
+                                    {.ours = "b", .mxnet = "b", .margin = 1e-3});
 }

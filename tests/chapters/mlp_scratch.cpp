@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "chapters/learning.hpp"
+#include "chapters/mxnet_band.hpp"
 #include "chapters/results.hpp"
 
 using chapter_test::check_classifier_learns;
@@ -26,4 +27,14 @@ TEST_CASE("the MLP from scratch lowers the loss and classifies well", "[mlp_scra
                                   .final_train_acc_above = 0.75,
                                   .last_test_acc_above = 0.70,
                                   .best_test_acc_above = 0.75});
+}
+
+TEST_CASE("mlp_scratch: a full run lands in MXNet 1.9.1's band", "[mlp_scratch][full]") {
+  // MXNet's min..max over its seeds; the margin covers one run's seed spread.
+  auto mxnet = chapter_test::mxnet_summary("mlp_scratch");
+  chapter_test::check_in_mxnet_band(
+      kName, mxnet,
+      {.ours = "final_test_acc", .mxnet = "final_test_acc", .margin = 0.01});
+  chapter_test::check_in_mxnet_band(
+      kName, mxnet, {.ours = "final_loss", .mxnet = "final_train_loss", .margin = 0.01});
 }

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <vector>
 
+#include "chapters/mxnet_band.hpp"
 #include "chapters/results.hpp"
 
 using chapter_test::scalar;
@@ -39,4 +40,15 @@ TEST_CASE("Gluon softmax regression learns beyond 70 percent test accuracy",
   CHECK(scalar(kName, "final_loss") < 0.9);
   CHECK(scalar(kName, "final_train_acc") > 0.65);
   CHECK(scalar(kName, "final_test_acc") > 0.70);
+}
+
+TEST_CASE("softmax_regression_gluon: a full run lands in MXNet 1.9.1's band",
+          "[softmax_regression_gluon][full]") {
+  // MXNet's min..max over its seeds; the margin covers one run's seed spread.
+  auto mxnet = chapter_test::mxnet_summary("softmax_regression_gluon");
+  chapter_test::check_in_mxnet_band(
+      kName, mxnet,
+      {.ours = "final_test_acc", .mxnet = "final_test_acc", .margin = 0.01});
+  chapter_test::check_in_mxnet_band(
+      kName, mxnet, {.ours = "final_loss", .mxnet = "final_train_loss", .margin = 0.01});
 }

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <vector>
 
+#include "chapters/mxnet_band.hpp"
 #include "chapters/results.hpp"
 
 using chapter_test::scalar;
@@ -55,4 +56,15 @@ TEST_CASE("training lowers the loss and beats 70 percent test accuracy",
   double right = scalar(kName, "predictions_right");
   CHECK(right >= 0);
   CHECK(right <= 10);
+}
+
+TEST_CASE("softmax_regression_scratch: a full run lands in MXNet 1.9.1's band",
+          "[softmax_regression_scratch][full]") {
+  // MXNet's min..max over its seeds; the margin covers one run's seed spread.
+  auto mxnet = chapter_test::mxnet_summary("softmax_regression_scratch");
+  chapter_test::check_in_mxnet_band(
+      kName, mxnet,
+      {.ours = "final_test_acc", .mxnet = "final_test_acc", .margin = 0.01});
+  chapter_test::check_in_mxnet_band(
+      kName, mxnet, {.ours = "final_loss", .mxnet = "final_train_loss", .margin = 0.01});
 }
