@@ -130,18 +130,16 @@ int main(int argc, char** argv) {
   //! ## Reading the Learned Parameters
   //!
   //! To compare with the truth we need the layer's parameters. `net[0]` is the
-  //! first layer as a generic `Block`; `net.at<nn::Dense>(0)` gives it as a
-  //! `Dense`, whose members `weight` and `bias` are the parameters, and
-  //! `data()` their values. (Asking for the wrong type is an error that names the
-  //! layer.) Dense stores its weight as $(\text{outputs}, \text{inputs})$, here
-  //! $1 \times 2$, so we reshape it to compare with the vector `true_w`.
+  //! first layer, and `net[0].weight()` and `net[0].bias()` its parameters, as
+  //! `net[0].weight` in MXNet; `data()` gives their values. Dense stores its
+  //! weight as $(\text{outputs}, \text{inputs})$, here $1 \times 2$, so we reshape
+  //! it to compare with the vector `true_w`.
   chapter.section("Reading the Learned Parameters");
-  auto& dense = net.at<nn::Dense>(0);
   std::cout << "net[0] is a " << net[0].class_name() << "\n";
-  auto w = dense.weight.data();
-  auto b = dense.bias.data();
-  std::cout << dense.weight << "\n" << w << "\n";
-  std::cout << dense.bias << "\n" << b << "\n";
+  auto w = net[0].weight().data();
+  auto b = net[0].bias().data();
+  std::cout << net[0].weight() << "\n" << w << "\n";
+  std::cout << net[0].bias() << "\n" << b << "\n";
   auto w_error = true_w - w.reshape(true_w.shape());
   auto b_error = true_b - b;
   std::cout << "error in estimating w: " << w_error << "\n";
@@ -160,7 +158,7 @@ int main(int argc, char** argv) {
   //! 2. Train with `gluon::loss::L1Loss` instead of `L2Loss`. How do the final
   //!    loss and the errors in `w` and `b` compare?
   //! 3. Read the gradient of the weight after training with
-  //!    `dense.weight.grad()`. What does its size tell you about how far training
+  //!    `net[0].weight().grad()`. What does its size tell you about how far training
   //!    is from a minimum?
   //! 4. Build the layer with `nn::Dense({.units = 1, .in_units = 2})`. When is the
   //!    weight allocated now, and what does printing `net.collect_params()` show

@@ -84,7 +84,7 @@ int main(int argc, char** argv) {
   //!    trains fastest in the first epoch?
   //! 3. Initialize with `init::Uniform(0.07)` (the library's default) and with
   //!    `init::Xavier()`. Do the results change?
-  //! 4. Print `net.at<nn::Dense>(0).weight.data()` before the first forward pass
+  //! 4. Print `net[0].weight().data()` before the first forward pass
   //!    and read the error message. Then give the first layer `.in_units = 784`
   //!    with `nn::Dense({.units = 256, .activation = "relu", .in_units = 784})`
   //!    and print it again.

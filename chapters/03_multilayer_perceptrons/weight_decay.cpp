@@ -224,7 +224,7 @@ int main(int argc, char** argv) {
       fit.train_ls.push_back(loss(net(train_features), train_labels).mean().asscalar());
       fit.test_ls.push_back(loss(net(test_features), test_labels).mean().asscalar());
     }
-    auto weight = net.at<nn::Dense>(0).weight.data();
+    auto weight = net[0].weight().data();
     plot_and_print(fit, file, "wd = " + std::to_string(wd).substr(0, 3),
                    weight.norm().asscalar());
     return fit;

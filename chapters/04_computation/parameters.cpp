@@ -34,8 +34,10 @@ int main(int argc, char** argv) {
   //!
   //! We use an MLP with one hidden layer and run it once, so that every shape is
   //! known. `net[0]` is the first layer as a `Block`; its `params()` holds its own
-  //! parameters. To reach the members of `Dense` (`weight`, `bias`) we ask for the
-  //! layer as its own type with `net.at<nn::Dense>(0)`.
+  //! parameters, and `net[0].weight()` and `net[0].bias()` reach the two by name,
+  //! as MXNet's `net[0].weight` does (a block without such a parameter says so).
+  //! To hold on to a layer as its own type, with its members `weight` and `bias`,
+  //! we ask for it with `net.at<nn::Dense>(1)`.
   chapter.section("Accessing Parameters");
   nn::Sequential net;
   net.add(nn::Dense(256, "relu")).add(nn::Dense(10));
@@ -53,9 +55,9 @@ int main(int argc, char** argv) {
   //! A parameter holds its value, `data()`, and the gradient of the last
   //! backward pass, `grad()`. Before any backward pass the gradient is zero.
   std::cout << "grad of the first weight, first row: "
-            << net.at<nn::Dense>(0).weight.grad()[{0, slice(0, 5)}] << "\n";
+            << net[0].weight().grad()[{0, slice(0, 5)}] << "\n";
   chapter.result("grad_before_backward",
-                 nd::abs(net.at<nn::Dense>(0).weight.grad()).sum().asscalar());
+                 nd::abs(net[0].weight().grad()).sum().asscalar());
 
   //! ## All Parameters at Once
   //!

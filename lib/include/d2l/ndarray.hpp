@@ -379,9 +379,11 @@ using nd::slice;
 
 }  // namespace d2l
 
+/// @cond INTERNAL
 // An NDArray's member size() counts elements (MXNet's `x.size`), not rows:
 // std::ranges must take the number of rows from the iterators instead.
 template <>
 inline constexpr bool std::ranges::disable_sized_range<d2l::NDArray> = true;
 template <>
 inline constexpr bool std::ranges::disable_sized_range<d2l::SliceRef> = true;
+/// @endcond
