@@ -60,26 +60,12 @@ TEST_CASE("the 784-256-256-10 network learns with dropout", "[dropout]") {
   }
 }
 
-TEST_CASE("dropout: a full run of the scratch version lands in MXNet 1.9.1's band",
+TEST_CASE("dropout: full runs of both versions land in MXNet 1.9.1's band",
           "[dropout][full]") {
   // MXNet's min..max over its seeds; the margin covers one run's seed spread.
-  auto mxnet = chapter_test::mxnet_summary("dropout", "scratch");
-  chapter_test::check_in_mxnet_band(
-      kName, mxnet,
-      {.ours = "scratch_final_test_acc", .mxnet = "final_test_acc", .margin = 0.015});
-  chapter_test::check_in_mxnet_band(
-      kName, mxnet,
-      {.ours = "scratch_final_loss", .mxnet = "final_train_loss", .margin = 0.02});
-}
-
-TEST_CASE("dropout: a full run of the gluon version lands in MXNet 1.9.1's band",
-          "[dropout][full]") {
-  // MXNet's min..max over its seeds; the margin covers one run's seed spread.
-  auto mxnet = chapter_test::mxnet_summary("dropout", "gluon");
-  chapter_test::check_in_mxnet_band(
-      kName, mxnet,
-      {.ours = "gluon_final_test_acc", .mxnet = "final_test_acc", .margin = 0.015});
-  chapter_test::check_in_mxnet_band(
-      kName, mxnet,
-      {.ours = "gluon_final_loss", .mxnet = "final_train_loss", .margin = 0.02});
+  for (const std::string version : {"scratch", "gluon"}) {
+    chapter_test::check_classifier_in_mxnet_band(kName, version, version + "_",
+                                                 /*acc_margin=*/0.015,
+                                                 /*loss_margin=*/0.02);
+  }
 }

@@ -49,18 +49,9 @@ TEST_CASE("ReLU LeNet learns faster than sigmoid LeNet", "[lenet]") {
 
 TEST_CASE("lenet: full runs land in MXNet 1.9.1's band", "[lenet][full]") {
   // Sigmoid LeNet leaves its plateau at a seed-dependent time, so its band is wide.
-  auto sigmoid = chapter_test::mxnet_summary(kName, "sigmoid_lr0.9");
-  chapter_test::check_in_mxnet_band(
-      kName, sigmoid,
-      {.ours = "final_test_acc", .mxnet = "final_test_acc", .margin = 0.03});
-  chapter_test::check_in_mxnet_band(
-      kName, sigmoid,
-      {.ours = "final_loss", .mxnet = "final_train_loss", .margin = 0.06});
-  auto relu = chapter_test::mxnet_summary(kName, "relu_lr0.1");
-  chapter_test::check_in_mxnet_band(
-      kName, relu,
-      {.ours = "relu_final_test_acc", .mxnet = "final_test_acc", .margin = 0.015});
-  chapter_test::check_in_mxnet_band(
-      kName, relu,
-      {.ours = "relu_final_loss", .mxnet = "final_train_loss", .margin = 0.03});
+  chapter_test::check_classifier_in_mxnet_band(kName, "sigmoid_lr0.9", /*prefix=*/"",
+                                               /*acc_margin=*/0.03, /*loss_margin=*/0.06);
+  chapter_test::check_classifier_in_mxnet_band(kName, "relu_lr0.1", "relu_",
+                                               /*acc_margin=*/0.015,
+                                               /*loss_margin=*/0.03);
 }

@@ -31,10 +31,6 @@ TEST_CASE("the MLP from scratch lowers the loss and classifies well", "[mlp_scra
 
 TEST_CASE("mlp_scratch: a full run lands in MXNet 1.9.1's band", "[mlp_scratch][full]") {
   // MXNet's min..max over its seeds; the margin covers one run's seed spread.
-  auto mxnet = chapter_test::mxnet_summary("mlp_scratch");
-  chapter_test::check_in_mxnet_band(
-      kName, mxnet,
-      {.ours = "final_test_acc", .mxnet = "final_test_acc", .margin = 0.01});
-  chapter_test::check_in_mxnet_band(
-      kName, mxnet, {.ours = "final_loss", .mxnet = "final_train_loss", .margin = 0.01});
+  chapter_test::check_classifier_in_mxnet_band(kName, /*variant=*/"", /*prefix=*/"",
+                                               /*acc_margin=*/0.01, /*loss_margin=*/0.01);
 }

@@ -50,4 +50,18 @@ inline void check_in_mxnet_band(const std::string& name, const json& summary,
   CHECK(got <= hi);
 }
 
+/// The two checks of a classifier's full run: its final test accuracy and
+/// training loss (results.json keys `<prefix>final_test_acc`, `<prefix>final_loss`)
+/// against MXNet's for the section (or its `variant`).
+inline void check_classifier_in_mxnet_band(const std::string& name,
+                                           const std::string& variant,
+                                           const std::string& prefix, double acc_margin,
+                                           double loss_margin) {
+  const json summary = mxnet_summary(name, variant);
+  check_in_mxnet_band(name, summary,
+                      {prefix + "final_test_acc", "final_test_acc", acc_margin});
+  check_in_mxnet_band(name, summary,
+                      {prefix + "final_loss", "final_train_loss", loss_margin});
+}
+
 }  // namespace chapter_test

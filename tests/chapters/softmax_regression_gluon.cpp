@@ -45,10 +45,6 @@ TEST_CASE("Gluon softmax regression learns beyond 70 percent test accuracy",
 TEST_CASE("softmax_regression_gluon: a full run lands in MXNet 1.9.1's band",
           "[softmax_regression_gluon][full]") {
   // MXNet's min..max over its seeds; the margin covers one run's seed spread.
-  auto mxnet = chapter_test::mxnet_summary("softmax_regression_gluon");
-  chapter_test::check_in_mxnet_band(
-      kName, mxnet,
-      {.ours = "final_test_acc", .mxnet = "final_test_acc", .margin = 0.01});
-  chapter_test::check_in_mxnet_band(
-      kName, mxnet, {.ours = "final_loss", .mxnet = "final_train_loss", .margin = 0.01});
+  chapter_test::check_classifier_in_mxnet_band(kName, /*variant=*/"", /*prefix=*/"",
+                                               /*acc_margin=*/0.01, /*loss_margin=*/0.01);
 }
