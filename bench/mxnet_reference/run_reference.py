@@ -594,6 +594,112 @@ def lenet(activation, lr, num_epochs, log):
                 result=dict(epochs=epochs))
 
 
+# Section 5.10 (d2lzh): batch normalization, from scratch and with Gluon.
+
+def batch_norm(X, gamma, beta, moving_mean, moving_var, eps=1e-5, momentum=0.9):
+    # autograd tells whether this is training or prediction
+    if not autograd.is_training():
+        # prediction: use the moving mean and variance passed in
+        X_hat = (X - moving_mean) / nd.sqrt(moving_var + eps)
+    else:
+        assert len(X.shape) in (2, 4)
+        if len(X.shape) == 2:
+            # fully connected layer: mean and variance over the feature dimension
+            mean = X.mean(axis=0)
+            var = ((X - mean) ** 2).mean(axis=0)
+        else:
+            # 2-D convolution: mean and variance per channel (axis=1), keeping
+            # X's shape so that broadcasting works below
+            mean = X.mean(axis=(0, 2, 3), keepdims=True)
+            var = ((X - mean) ** 2).mean(axis=(0, 2, 3), keepdims=True)
+        # training: standardize with the current mean and variance
+        X_hat = (X - mean) / nd.sqrt(var + eps)
+        # update the moving mean and variance
+        moving_mean = momentum * moving_mean + (1.0 - momentum) * mean
+        moving_var = momentum * moving_var + (1.0 - momentum) * var
+    Y = gamma * X_hat + beta  # scale and shift
+    return Y, moving_mean, moving_var
+
+
+class BatchNorm(nn.Block):
+    def __init__(self, num_features, num_dims, **kwargs):
+        super(BatchNorm, self).__init__(**kwargs)
+        if num_dims == 2:
+            shape = (1, num_features)
+        else:
+            shape = (1, num_features, 1, 1)
+        # scale and shift take part in the gradient and the update: 1 and 0
+        self.gamma = self.params.get("gamma", shape=shape, init=init.One())
+        self.beta = self.params.get("beta", shape=shape, init=init.Zero())
+        # not part of the gradient or the update; zeros in main memory (as d2lzh)
+        self.moving_mean = nd.zeros(shape)
+        self.moving_var = nd.zeros(shape)
+
+    def forward(self, X):
+        # copy moving_mean and moving_var to X's device if it is not main memory
+        if self.moving_mean.context != X.context:
+            self.moving_mean = self.moving_mean.copyto(X.context)
+            self.moving_var = self.moving_var.copyto(X.context)
+        # keep the updated moving_mean and moving_var
+        Y, self.moving_mean, self.moving_var = batch_norm(
+            X, self.gamma.data(), self.beta.data(), self.moving_mean,
+            self.moving_var, eps=1e-5, momentum=0.9)
+        return Y
+
+
+def batch_norm_lenet(variant, num_epochs, log):
+    if variant == "scratch":
+        def bn(num_features, num_dims):
+            return BatchNorm(num_features, num_dims=num_dims)
+        bn_desc = "BatchNorm(c, num_dims) (from scratch)"
+        bn_rule = ("from scratch: training mean/var over axis 0 (2-D) or axes (0, 2, 3) keepdims (4-D), "
+                   "eps 1e-5; moving = 0.9 * moving + 0.1 * batch, moving_mean and moving_var start at 0 "
+                   "(d2lzh); prediction uses the moving statistics")
+    else:
+        def bn(num_features, num_dims):
+            return nn.BatchNorm()
+        bn_desc = "nn.BatchNorm()"
+        bn_rule = ("gluon nn.BatchNorm defaults: momentum 0.9, epsilon 1e-5, gamma ones, beta zeros, "
+                   "running_mean zeros, running_var ones")
+    net = nn.Sequential()
+    net.add(nn.Conv2D(6, kernel_size=5),
+            bn(6, 4),
+            nn.Activation("sigmoid"),
+            nn.MaxPool2D(pool_size=2, strides=2),
+            nn.Conv2D(16, kernel_size=5),
+            bn(16, 4),
+            nn.Activation("sigmoid"),
+            nn.MaxPool2D(pool_size=2, strides=2),
+            nn.Dense(120),
+            bn(120, 2),
+            nn.Activation("sigmoid"),
+            nn.Dense(84),
+            bn(84, 2),
+            nn.Activation("sigmoid"),
+            nn.Dense(10))
+    lr, batch_size, ctx = 1.0, 256, mx.cpu()
+    net.initialize(ctx=ctx, init=init.Xavier())
+    trainer = gluon.Trainer(net.collect_params(), "sgd", {"learning_rate": lr})
+    train_iter, test_iter = load_data_fashion_mnist(batch_size)
+    epochs = train_ch5(net, train_iter, test_iter, batch_size, trainer, ctx,
+                       num_epochs, log=log)
+    gamma = net[1].gamma.data().reshape((-1,)).asnumpy().tolist()
+    beta = net[1].beta.data().reshape((-1,)).asnumpy().tolist()
+    log("first BatchNorm gamma %s beta %s" % (["%.4f" % g for g in gamma],
+                                               ["%.4f" % b for b in beta]))
+    return dict(settings=dict(FASHION, lr=lr, num_epochs=5, ctx=str(ctx),
+                              model=("Conv2D(6, 5), BN, sigmoid, MaxPool2D(2, 2), Conv2D(16, 5), BN, "
+                                     "sigmoid, MaxPool2D(2, 2), Dense(120), BN, sigmoid, Dense(84), BN, "
+                                     "sigmoid, Dense(10); BN = " + bn_desc),
+                              batch_norm=bn_rule,
+                              init="init.Xavier() (uniform, magnitude 3, avg fan; bias zero; BN gamma 1, beta 0)",
+                              loss="gloss.SoftmaxCrossEntropyLoss",
+                              update="trainer.step(batch_size), sgd",
+                              loop="train_ch5 (seconds = one epoch of training + the test evaluation)",
+                              recorded="first BatchNorm layer (net[1]) final gamma and beta, reshaped to (-1,)"),
+                result=dict(epochs=epochs, bn1_gamma=gamma, bn1_beta=beta))
+
+
 # section -> list of (variant, function(num_epochs, log) -> dict(settings, result))
 # A variant name "" means the section has no variants. The seed is set before
 # each variant (weight_decay's four fits share one seed and one data set, as in
@@ -609,6 +715,8 @@ SECTIONS = {
     "dropout": [("scratch", dropout_scratch), ("gluon", dropout_gluon)],
     "lenet": [("sigmoid_lr0.9", lambda e, log: lenet("sigmoid", 0.9, e, log)),
               ("relu_lr0.1", lambda e, log: lenet("relu", 0.1, e, log))],
+    "batch_norm": [("scratch", lambda e, log: batch_norm_lenet("scratch", e, log)),
+                   ("gluon", lambda e, log: batch_norm_lenet("gluon", e, log))],
 }
 DEFAULT_EPOCHS = {"linear_regression_scratch": 3, "linear_regression_gluon": 3,
                   "weight_decay": 100}  # the others: 5
@@ -700,7 +808,7 @@ def main():
     p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     p.add_argument("--sections", nargs="+", default=list(SECTIONS), choices=list(SECTIONS))
     p.add_argument("--variants", nargs="+", default=None,
-                   help="only these variants (dropout: scratch gluon; lenet: sigmoid_lr0.9 relu_lr0.1)")
+                   help="only these variants (dropout, batch_norm: scratch gluon; lenet: sigmoid_lr0.9 relu_lr0.1)")
     p.add_argument("--seeds", nargs="+", type=int, default=[0, 1, 2, 3])
     p.add_argument("--epochs", type=int, default=None,
                    help="override the book's epoch count (not for the committed data)")
@@ -740,6 +848,10 @@ def main():
                 else:
                     variants.setdefault(variant, dict(settings=res["settings"], seeds={}))
                     variants[variant]["seeds"][seed] = res["result"]
+                # written after every seed (merged with the file), so that a run
+                # stopped part way leaves a valid file with the seeds done
+                path = write_section(out_dir, section, variants, args.epochs)
+                print("wrote %s (seed %d)" % (path, seed), flush=True)
         if variants:
             path = write_section(out_dir, section, variants, args.epochs)
             print("wrote %s (%.0f s)" % (path, time.time() - t0), flush=True)
