@@ -31,11 +31,12 @@ CLASSIFIERS = {
     "mlp_gluon": [("-", "", None)],
     "dropout": [("scratch", "scratch_", "scratch"), ("gluon", "gluon_", "gluon")],
     "lenet": [("sigmoid, lr 0.9", "", "sigmoid_lr0.9"), ("relu, lr 0.1", "relu_", "relu_lr0.1")],
+    "batch_norm": [("scratch", "scratch_", "scratch"), ("gluon", "gluon_", "gluon")],
 }
 WEIGHT_DECAY = [("scratch_lambda_0", "scratch_lambda0_"), ("scratch_lambda_3", "scratch_lambda3_"),
                 ("gluon_wd_0", "gluon_wd0_"), ("gluon_wd_3", "gluon_wd3_")]
 LINREG = ["linear_regression_scratch", "linear_regression_gluon"]
-ALL = LINREG + list(CLASSIFIERS)[:5] + ["weight_decay", "lenet"]
+ALL = LINREG + list(CLASSIFIERS)[:5] + ["weight_decay", "lenet", "batch_norm"]
 
 
 def cpu_model():
