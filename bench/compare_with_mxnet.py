@@ -14,10 +14,11 @@ import argparse
 import datetime
 import json
 import os
-import platform
 import subprocess
 import sys
 import time
+
+from run import cpu_model  # bench/run.py: the CPU line every benchmark prints
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 MXNET = os.path.join(ROOT, "data", "reference", "mxnet-1.9.1")
@@ -37,14 +38,6 @@ WEIGHT_DECAY = [("scratch_lambda_0", "scratch_lambda0_"), ("scratch_lambda_3", "
                 ("gluon_wd_0", "gluon_wd0_"), ("gluon_wd_3", "gluon_wd3_")]
 LINREG = ["linear_regression_scratch", "linear_regression_gluon"]
 ALL = LINREG + list(CLASSIFIERS)[:5] + ["weight_decay", "lenet", "batch_norm"]
-
-
-def cpu_model():
-    with open("/proc/cpuinfo") as f:
-        for line in f:
-            if line.startswith("model name"):
-                return line.split(":", 1)[1].strip()
-    return platform.processor()
 
 
 def run_chapter(name, seed, out_root):

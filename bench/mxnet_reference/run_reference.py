@@ -39,6 +39,9 @@ import mxnet as mx
 from mxnet import autograd, gluon, init, nd
 from mxnet.gluon import data as gdata, loss as gloss, nn
 
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+from run import cpu_model  # noqa: E402  bench/run.py: the CPU line every benchmark prints
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(os.path.dirname(HERE))
 DEFAULT_OUT = os.path.join(REPO, "data", "reference", "mxnet-1.9.1")
@@ -725,17 +728,6 @@ DEFAULT_EPOCHS = {"linear_regression_scratch": 3, "linear_regression_gluon": 3,
 # ---------------------------------------------------------------------------
 # Output
 # ---------------------------------------------------------------------------
-
-def cpu_model():
-    try:
-        with open("/proc/cpuinfo") as f:
-            for line in f:
-                if line.startswith("model name"):
-                    return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor()
-
 
 def stats(values):
     return dict(min=min(values), max=max(values), mean=sum(values) / len(values))

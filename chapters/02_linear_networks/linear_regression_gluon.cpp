@@ -46,8 +46,7 @@ int main(int argc, char** argv) {
   chapter.section("Reading the Data");
   const int64_t batch_size = chapter.batch_size();
   gluon::data::ArrayDataset dataset(features, labels);
-  gluon::data::DataLoader data_iter(dataset,
-                                          {.batch_size = batch_size, .shuffle = true});
+  gluon::data::DataLoader data_iter(dataset, {.batch_size = batch_size, .shuffle = true});
   std::cout << "batches per epoch: " << data_iter.size() << "\n";
   for (const auto& [X, y] : data_iter) {
     std::cout << X << "\n" << y << "\n";

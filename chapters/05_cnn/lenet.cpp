@@ -44,8 +44,7 @@ int main(int argc, char** argv) {
   // The activation is a parameter so that the last section can swap it.
   auto lenet = [](const std::string& activation) {
     nn::Sequential net;
-    net
-        .add(nn::Conv2D({.channels = 6, .kernel_size = 5, .activation = activation}))
+    net.add(nn::Conv2D({.channels = 6, .kernel_size = 5, .activation = activation}))
         .add(nn::MaxPool2D({.pool_size = 2, .strides = 2}))
         .add(nn::Conv2D({.channels = 16, .kernel_size = 5, .activation = activation}))
         .add(nn::MaxPool2D({.pool_size = 2, .strides = 2}))

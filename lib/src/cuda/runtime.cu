@@ -5,23 +5,22 @@
 #include <stdexcept>
 #include <string>
 
-#include "kernels/gpu_runtime.hpp"
 #include "d2l/error.hpp"
+#include "kernels/gpu_runtime.hpp"
 
 namespace d2l::gpu_runtime {
 
 namespace {
 void check(cudaError_t err, const char* what) {
   if (err != cudaSuccess) {
-    throw d2l::Error(std::string("gpu: ") + what +
-                             " failed: " + cudaGetErrorString(err));
+    throw d2l::Error(std::string("gpu: ") + what + " failed: " + cudaGetErrorString(err));
   }
 }
 void require_device(int id) {
   int n = device_count();
   if (id < 0 || id >= n) {
-    throw d2l::Error("gpu(" + std::to_string(id) + ") does not exist (" +
-                             status() + "); use cpu() or try_gpu()");
+    throw d2l::Error("gpu(" + std::to_string(id) + ") does not exist (" + status() +
+                     "); use cpu() or try_gpu()");
   }
   check(cudaSetDevice(id), "cudaSetDevice");
 }

@@ -87,9 +87,8 @@ FashionMNIST::FashionMNIST(bool train, const std::string& root) {
     }
     for (size_t i = 0; i < raw->labels.size(); ++i) {
       if (raw->labels[i] > 9) {
-        throw d2l::Error(cat("FashionMNIST: '", labels_path, "': label ", i,
-                                     " is ", int(raw->labels[i]),
-                                     ", expected a class in 0..9"));
+        throw d2l::Error(cat("FashionMNIST: '", labels_path, "': label ", i, " is ",
+                             int(raw->labels[i]), ", expected a class in 0..9"));
       }
     }
     raw_ = std::move(raw);

@@ -207,13 +207,22 @@ NDArray& NDArray::operator*=(float v) { return *this *= scalar_like(v, *this); }
 NDArray& NDArray::operator/=(float v) { return *this /= scalar_like(v, *this); }
 
 NDArray& NDArray::assign(const NDArray& value) {
-  NDArray v = nd::broadcast_to(
-      detail::defined(value, "assign").as_in_context(context()), shape());
+  NDArray v = nd::broadcast_to(detail::defined(value, "assign").as_in_context(context()),
+                               shape());
   detail::write_box(*this, Shape(shape().size(), 0), shape(), v, "assign");
   return *this;
 }
 NDArray& NDArray::assign(float value) {
-  return assign(nd::full({}, value, context()));
+  // Zeroing a gradient or initializing a parameter is a plain fill; only a write
+  // that autograd has to see (or refuse) goes through write_box, which needs the
+  // value as an array of the target's shape.
+  if (autograd::is_recording() &&
+      detail::defined(*this, "assign").impl()->requires_grad()) {
+    return assign(nd::full({}, value, context()));
+  }
+  kernels::fill(context(), detail::ptr(*this), size(), value);
+  detail::mark_written(*this);
+  return *this;
 }
 
 }  // namespace d2l
