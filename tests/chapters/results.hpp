@@ -1,7 +1,7 @@
 #pragma once
 // Reading a chapter's results.json in the chapter checks.
 //
-// A chapter records values with `book.result(key, value)`; a run with
+// A chapter records values with `chapter.result(key, value)`; a run with
 // `--out $D2L_TEST_OUT/<name>` writes them to `$D2L_TEST_OUT/<name>/results.json`.
 // These helpers load that file once per chapter and read numbers, lists and arrays
 // from it, with error messages that say what is missing and how to produce it.

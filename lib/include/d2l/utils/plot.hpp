@@ -45,7 +45,7 @@ struct PlotOptions {
 ///
 ///     Figure fig({.xlabel = "epoch", .ylabel = "loss"});
 ///     fig.line(epochs, train_l, "train").line(epochs, test_l, "test", "--");
-///     fig.set_yscale("log").save(book.path("loss.svg"));
+///     fig.set_yscale("log").save(chapter.path("loss.svg"));
 class Figure {
  public:
   explicit Figure(PlotOptions options = {}) : options_(std::move(options)) {}
