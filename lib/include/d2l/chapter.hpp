@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -13,7 +14,18 @@
 
 namespace d2l {
 
-/// A chapter's defaults for the common flags: the book's hyperparameters.
+/// A smaller run than the book's settings, for a CPU or for the tests. A field
+/// left unset keeps the book's value.
+struct RunProfile {
+  std::optional<int> epochs;
+  std::optional<int64_t> num_train;  ///< 0: the whole training set
+  std::optional<int64_t> num_test;   ///< 0: the whole test set
+  std::optional<int> resize;         ///< 0: the original image size
+  bool empty() const { return !epochs && !num_train && !num_test && !resize; }
+};
+
+/// A chapter's defaults for the common flags: the book's hyperparameters, and
+/// the profiles that shrink them.
 struct ChapterDefaults {
   int epochs = 1;
   int batch_size = 256;
@@ -21,19 +33,32 @@ struct ChapterDefaults {
   int64_t num_train = 0;  ///< examples to train on; 0 means the whole set
   int resize = 0;         ///< image side after resizing; 0 keeps the original
   uint64_t seed = 0;      ///< global random seed (nd::random::seed)
+  int64_t num_test = 0;   ///< examples to test on; 0 means the whole set
+  /// What runs on a machine without a GPU unless `--profile book` is given
+  /// (empty: the book's settings run everywhere).
+  RunProfile cpu = {};
+  /// What runs with `--quick` (empty: the book's settings; the program may
+  /// still shrink its run itself when quick() is true).
+  RunProfile quick = {};
 };
 
 /// Owns one run of a section's program. Construct it first in main():
 ///
 ///     auto chapter = Chapter(argc, argv, {.epochs = 10, .batch_size = 256, .lr = 0.1});
 ///
-/// It parses `--epochs --batch-size --lr --num-train --resize --device --seed
-/// --quick --out DIR` (defaults from the chapter), seeds the generator, and
-/// writes into the output folder (default `out/<program name>`):
+/// It parses `--epochs --batch-size --lr --num-train --num-test --resize
+/// --device --seed --profile --quick --out DIR` (defaults from the chapter),
+/// seeds the generator, and writes into the output folder (default
+/// `out/<program name>`):
 /// - `sections.json`: for each `section()`, its title, the text printed to
 ///   std::cout while it ran, and the figures it registered; rewritten after each
 ///   section so that a crash loses nothing already printed;
 /// - `results.json`: the values given to `result()`, read by the tests.
+///
+/// Profiles: `book` is the chapter's defaults; `cpu` is ChapterDefaults::cpu
+/// laid over them, chosen by default when the device is a CPU and the chapter
+/// has one; `quick` (`--quick`, or `--profile quick`) is ChapterDefaults::quick
+/// laid over them. A flag given on the command line beats every profile.
 class Chapter {
  public:
   Chapter(int argc, char** argv, ChapterDefaults defaults = {});
@@ -47,10 +72,20 @@ class Chapter {
   int batch_size() const;
   double lr() const;
   int64_t num_train() const;
+  int64_t num_test() const;
   int resize() const;
   uint64_t seed() const;
   /// True with `--quick`: the program shrinks its run so tests finish fast.
   bool quick() const;
+  /// The profile that set epochs(), num_train(), num_test() and resize():
+  /// "book", "cpu" or "quick".
+  const std::string& profile() const;
+  /// One line that says which profile ran and with what, next to the book's
+  /// settings when they differ, for the first line of a page's output:
+  /// `profile cpu: device cpu(0), 64x64 images, 10000 training and 2000 test
+  /// examples, 3 epochs, batch 128, lr 0.01 (the book: 224x224 images, all
+  /// examples, 5 epochs, on a GPU: --profile book)`.
+  std::string profile_line() const;
   /// The device from `--device cpu|gpu|gpu:N` (gpu falls back to cpu, loudly,
   /// where there is none).
   Device device() const;

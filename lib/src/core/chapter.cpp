@@ -23,6 +23,7 @@
 #include <stdexcept>
 #include <streambuf>
 
+#include "core/chapter_profile.hpp"
 #include "d2l/error.hpp"
 #include "d2l/ops.hpp"
 #include "d2l/utils/files.hpp"
@@ -85,9 +86,11 @@ struct Chapter::State {
     std::vector<Figure> figures;
   };
 
-  std::string name;     // program name: basename of argv[0]
-  std::string out_dir;  // where every file of the run goes
-  ChapterDefaults values;
+  std::string name;        // program name: basename of argv[0]
+  std::string out_dir;     // where every file of the run goes
+  ChapterDefaults values;  // the run's settings, after the profile
+  ChapterDefaults book;    // the chapter's defaults: the book's settings
+  std::string profile = "book";
   bool quick = false;
   std::string device_flag = "cpu";
   mutable bool device_noted = false;  // the "no GPU" note is printed once
@@ -112,13 +115,16 @@ struct Chapter::State {
     }
   }
 
-  std::string profile() const { return quick ? "quick" : "default"; }
-
   json flags() const {
-    return {{"epochs", values.epochs}, {"batch_size", values.batch_size},
-            {"lr", values.lr},         {"num_train", values.num_train},
-            {"resize", values.resize}, {"seed", values.seed},
-            {"device", device_flag},   {"quick", quick},
+    return {{"epochs", values.epochs},
+            {"batch_size", values.batch_size},
+            {"lr", values.lr},
+            {"num_train", values.num_train},
+            {"num_test", values.num_test},
+            {"resize", values.resize},
+            {"seed", values.seed},
+            {"device", device_flag},
+            {"quick", quick},
             {"out", out_dir}};
   }
 
@@ -132,16 +138,14 @@ struct Chapter::State {
       }
       list.push_back({{"title", s.title}, {"output", s.output}, {"figures", figures}});
     }
-    json page = {{"chapter", name},
-                 {"profile", profile()},
-                 {"flags", flags()},
-                 {"sections", list}};
+    json page = {
+        {"chapter", name}, {"profile", profile}, {"flags", flags()}, {"sections", list}};
     write_file_atomic((fs::path(out_dir) / "sections.json").string(),
                       page.dump(2) + "\n");
 
     json res = results;
     res["chapter"] = name;
-    res["profile"] = profile();
+    res["profile"] = profile;
     res["seconds"] =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     write_file_atomic((fs::path(out_dir) / "results.json").string(), res.dump(2) + "\n");
@@ -152,26 +156,46 @@ Chapter::Chapter(int argc, char** argv, ChapterDefaults defaults)
     : state_(std::make_unique<State>()) {
   State& s = *state_;
   s.name = argc > 0 ? fs::path(argv[0]).filename().string() : "chapter";
-  s.values = defaults;
+  s.values = s.book = defaults;
 
   CLI::App app{"Dive into Deep Learning in C++: " + s.name};
-  app.add_option("--epochs", s.values.epochs, "Passes over the training data")
-      ->capture_default_str();
+  auto* epochs =
+      app.add_option("--epochs", s.values.epochs, "Passes over the training data")
+          ->capture_default_str();
   app.add_option("--batch-size", s.values.batch_size, "Examples per minibatch")
       ->capture_default_str();
   app.add_option("--lr", s.values.lr, "Learning rate")->capture_default_str();
-  app.add_option("--num-train", s.values.num_train,
-                 "Training examples to use (0: the whole set)")
-      ->capture_default_str();
-  app.add_option("--resize", s.values.resize, "Image side after resizing (0: keep)")
-      ->capture_default_str();
+  auto* num_train = app.add_option("--num-train", s.values.num_train,
+                                   "Training examples to use (0: the whole set)")
+                        ->capture_default_str();
+  auto* num_test = app.add_option("--num-test", s.values.num_test,
+                                  "Test examples to use (0: the whole set)")
+                       ->capture_default_str();
+  auto* resize =
+      app.add_option("--resize", s.values.resize, "Image side after resizing (0: keep)")
+          ->capture_default_str();
   app.add_option("--device", s.device_flag, "cpu, gpu or gpu:N")->capture_default_str();
   app.add_option("--seed", s.values.seed, "Random seed")->capture_default_str();
+  std::string requested_profile = "auto";
+  app.add_option("--profile", requested_profile,
+                 "book (the book's settings), cpu (a smaller run where the chapter "
+                 "has one), quick, or auto: cpu on a CPU, book on a GPU")
+      ->capture_default_str();
   app.add_flag("--quick", s.quick, "Shrink the run so that it finishes in seconds");
   app.add_option("--out", s.out_dir, "Output folder (default: out/<program name>)");
   try {
     app.parse(argc, argv);
-    parse_device(s.device_flag);  // fail early on a malformed --device
+    const Device device = parse_device(s.device_flag);  // fail early if malformed
+    const bool gpu_missing = device.type == DeviceType::gpu && device.id >= num_gpus();
+    s.profile = detail::choose_profile(requested_profile, s.quick, defaults,
+                                       gpu_missing ? cpu() : device);
+    s.quick = s.profile == "quick";
+    detail::apply_profile(s.profile, s.book,
+                          {.epochs = epochs->count() > 0,
+                           .num_train = num_train->count() > 0,
+                           .num_test = num_test->count() > 0,
+                           .resize = resize->count() > 0},
+                          s.values);
   } catch (const CLI::ParseError& e) {
     std::exit(app.exit(e));  // --help prints the usage and exits with 0
   } catch (const d2l::Error& e) {
@@ -206,9 +230,15 @@ int Chapter::epochs() const { return state_->values.epochs; }
 int Chapter::batch_size() const { return state_->values.batch_size; }
 double Chapter::lr() const { return state_->values.lr; }
 int64_t Chapter::num_train() const { return state_->values.num_train; }
+int64_t Chapter::num_test() const { return state_->values.num_test; }
 int Chapter::resize() const { return state_->values.resize; }
 uint64_t Chapter::seed() const { return state_->values.seed; }
 bool Chapter::quick() const { return state_->quick; }
+const std::string& Chapter::profile() const { return state_->profile; }
+std::string Chapter::profile_line() const {
+  return detail::describe_profile(state_->profile, state_->values, state_->book,
+                                  device());
+}
 const std::string& Chapter::out_dir() const { return state_->out_dir; }
 
 std::string Chapter::path(const std::string& file) const {

@@ -1,6 +1,7 @@
 // accuracy, evaluate_accuracy and train_ch3: the book's chapter-3 loop.
 #include "d2l/utils/train.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <iostream>
 #include <string>
@@ -55,6 +56,8 @@ TrainHistory train_loop(const NetFn& net, const DataLoader& train_iter,
     Timer timer;
     Accumulator metric(3);  // loss sum, correct predictions, examples
     ProgressBar bar("epoch " + std::to_string(epoch), train_iter.size());
+    const int64_t num_batches = static_cast<int64_t>(train_iter.size());
+    const int64_t every = std::max<int64_t>(num_batches / 5, 1);  // 5 points an epoch
     int64_t done = 0;
     for (const auto& batch : train_iter) {
       auto X = batch.data.as_in_context(device);
@@ -70,6 +73,11 @@ TrainHistory train_loop(const NetFn& net, const DataLoader& train_iter,
       update();
       metric.add(l.asscalar(), accuracy(y_hat, y), n);
       bar.update(++done, static_cast<int64_t>(metric[2]), metric[0] / metric[2]);
+      if (done % every == 0 || done == num_batches) {
+        history.progress_epoch.push_back(epoch - 1 + double(done) / double(num_batches));
+        history.progress_loss.push_back(metric[0] / metric[2]);
+        history.progress_train_acc.push_back(metric[1] / metric[2]);
+      }
     }
     const double train_secs = timer.elapsed();
     const double test_acc = test_accuracy();

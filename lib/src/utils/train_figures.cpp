@@ -20,6 +20,8 @@ void record_history(Chapter& chapter, const TrainHistory& history,
   chapter.result(prefix + "test_acc", history.test_acc);
   chapter.result(prefix + "epoch_seconds", history.seconds);
   chapter.result(prefix + "examples_per_sec", history.examples_per_sec);
+  chapter.result(prefix + "progress_epoch", history.progress_epoch);
+  chapter.result(prefix + "progress_loss", history.progress_loss);
   chapter.result(prefix + "final_loss", history.loss.back());
   chapter.result(prefix + "final_train_acc", history.train_acc.back());
   chapter.result(prefix + "final_test_acc", history.test_acc.back());
@@ -30,10 +32,18 @@ void plot_history(const std::string& path, const TrainHistory& history,
   std::vector<double> epochs;
   for (int e = 1; e <= history.epochs(); ++e) epochs.push_back(e);
   Figure fig({.title = title, .xlabel = "epoch"});
-  fig.line(epochs, history.loss, "train loss");
-  fig.line(epochs, history.train_acc, "train acc", "--");
-  fig.line(epochs, history.test_acc, "test acc", ":");
-  if (history.epochs() == 1) fig.set_xlim(0.5, 1.5);  // one point needs some room
+  if (!history.progress_epoch.empty()) {  // the points within the epochs
+    fig.line(history.progress_epoch, history.progress_loss, "train loss");
+    fig.line(history.progress_epoch, history.progress_train_acc, "train acc", "--");
+    // Measured once an epoch: dots when there are too few for a line to show.
+    fig.line(epochs, history.test_acc, "test acc", history.epochs() <= 3 ? "o" : ":");
+    fig.set_xlim(0, history.epochs());
+  } else {
+    fig.line(epochs, history.loss, "train loss");
+    fig.line(epochs, history.train_acc, "train acc", "--");
+    fig.line(epochs, history.test_acc, "test acc", ":");
+    if (history.epochs() == 1) fig.set_xlim(0.5, 1.5);  // one point needs some room
+  }
   fig.save(path);
 }
 

@@ -1,0 +1,68 @@
+// Run profiles: the book's settings, a smaller CPU run and the tests' quick run.
+#include "core/chapter_profile.hpp"
+
+#include <sstream>
+
+#include "d2l/error.hpp"
+
+namespace d2l::detail {
+
+namespace {
+
+std::string images(int resize) {
+  const int side = resize > 0 ? resize : 28;  // Fashion-MNIST's own size
+  return std::to_string(side) + "x" + std::to_string(side) + " images";
+}
+
+std::string examples(int64_t n, const char* which) {
+  return (n > 0 ? std::to_string(n) : std::string("all")) + " " + which;
+}
+
+}  // namespace
+
+std::string choose_profile(const std::string& requested, bool quick_flag,
+                           const ChapterDefaults& defaults, Device device) {
+  if (requested != "auto" && requested != "book" && requested != "cpu" &&
+      requested != "quick") {
+    throw d2l::Error("--profile: expected auto, book, cpu or quick, got '" + requested +
+                     "'");
+  }
+  if (quick_flag || requested == "quick") return "quick";
+  if (requested == "book" || defaults.cpu.empty()) return "book";
+  if (requested == "cpu") return "cpu";
+  return device.type == DeviceType::cpu ? "cpu" : "book";
+}
+
+void apply_profile(const std::string& profile, const ChapterDefaults& book,
+                   const GivenFlags& given, ChapterDefaults& values) {
+  if (profile == "book") return;
+  const RunProfile& p = profile == "cpu" ? book.cpu : book.quick;
+  if (p.epochs && !given.epochs) values.epochs = *p.epochs;
+  if (p.num_train && !given.num_train) values.num_train = *p.num_train;
+  if (p.num_test && !given.num_test) values.num_test = *p.num_test;
+  if (p.resize && !given.resize) values.resize = *p.resize;
+}
+
+std::string describe_profile(const std::string& profile, const ChapterDefaults& values,
+                             const ChapterDefaults& book, Device device) {
+  std::ostringstream os;
+  os << "profile " << profile << ": device " << device.str() << ", "
+     << images(values.resize) << ", " << examples(values.num_train, "training") << " and "
+     << examples(values.num_test, "test") << " examples, " << values.epochs
+     << (values.epochs == 1 ? " epoch" : " epochs") << ", batch " << values.batch_size
+     << ", lr " << values.lr;
+  const bool same = values.resize == book.resize && values.num_train == book.num_train &&
+                    values.num_test == book.num_test && values.epochs == book.epochs;
+  if (!same) {
+    os << " (the book: " << images(book.resize) << ", "
+       << (book.num_train == 0 && book.num_test == 0
+               ? std::string("all examples")
+               : examples(book.num_train, "training"))
+       << ", " << book.epochs << " epochs";
+    if (profile == "cpu") os << "; run it with --profile book";
+    os << ")";
+  }
+  return os.str();
+}
+
+}  // namespace d2l::detail
