@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
@@ -58,6 +59,66 @@ TEST_CASE("chapter defaults come from the chapter and flags override them", "[ch
   }
   CHECK(fs::exists(dir / "results.json"));
   CHECK(read_json(dir / "results.json")["profile"] == "quick");
+}
+
+TEST_CASE("profiles: cpu on a CPU, quick with --quick, book on request", "[chapter]") {
+  const d2l::ChapterDefaults defaults{
+      .epochs = 5,
+      .batch_size = 128,
+      .lr = 0.01,
+      .resize = 224,
+      .cpu = {.epochs = 2, .batch_size = 32, .num_train = 8000, .resize = 112},
+      .quick = {.epochs = 1, .num_train = 512, .num_test = 256, .resize = 64}};
+  fs::path dir = fresh_dir("profiles");
+  auto run = [&](std::vector<std::string> flags) {
+    flags.insert(flags.begin(), {"prog", "--out", dir.string()});
+    Args args(flags);
+    return std::make_unique<Chapter>(args.argc(), args.argv(), defaults);
+  };
+  {
+    auto c = run({});  // no GPU asked for: the CPU profile
+    CHECK(c->profile() == "cpu");
+    CHECK(c->epochs() == 2);
+    CHECK(c->batch_size() == 32);
+    CHECK(c->num_train() == 8000);
+    CHECK(c->num_test() == 0);  // unset in the profile: the book's value
+    CHECK(c->resize() == 112);
+    CHECK(c->lr() == Approx(0.01));
+    CHECK_FALSE(c->quick());
+    const std::string line = c->profile_line();
+    CHECK_THAT(line, Catch::StartsWith("profile cpu: device cpu(0), 112x112 images, 8000 "
+                                       "training and all test examples, 2 epochs, batch "
+                                       "32, lr 0.01 (the book: 224x224 images"));
+    CHECK_THAT(line, Catch::Contains("--profile book"));
+  }
+  CHECK(read_json(dir / "results.json")["profile"] == "cpu");
+  {
+    auto c = run({"--quick"});
+    CHECK(c->profile() == "quick");
+    CHECK(c->quick());
+    CHECK(c->num_test() == 256);
+    CHECK(c->batch_size() == 128);  // unset in the quick profile
+  }
+  {
+    auto c = run({"--profile", "book"});
+    CHECK(c->profile() == "book");
+    CHECK(c->epochs() == 5);
+    CHECK(c->resize() == 224);
+    CHECK(c->profile_line() ==
+          "profile book: device cpu(0), 224x224 images, all training and all test "
+          "examples, 5 epochs, batch 128, lr 0.01");
+  }
+  {
+    // A flag on the command line beats the profile; the rest of it still applies.
+    auto c = run({"--resize", "96", "--epochs", "1"});
+    CHECK(c->profile() == "cpu");
+    CHECK(c->resize() == 96);
+    CHECK(c->epochs() == 1);
+    CHECK(c->num_train() == 8000);
+  }
+  // A chapter without a CPU profile runs the book's settings everywhere.
+  Args plain({"prog", "--out", dir.string()});
+  CHECK(Chapter(plain.argc(), plain.argv(), {.epochs = 3}).profile() == "book");
 }
 
 TEST_CASE("output printed in a section is captured under its title", "[chapter]") {

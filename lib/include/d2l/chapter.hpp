@@ -18,10 +18,13 @@ namespace d2l {
 /// left unset keeps the book's value.
 struct RunProfile {
   std::optional<int> epochs;
+  std::optional<int> batch_size;
   std::optional<int64_t> num_train;  ///< 0: the whole training set
   std::optional<int64_t> num_test;   ///< 0: the whole test set
   std::optional<int> resize;         ///< 0: the original image size
-  bool empty() const { return !epochs && !num_train && !num_test && !resize; }
+  bool empty() const {
+    return !epochs && !batch_size && !num_train && !num_test && !resize;
+  }
 };
 
 /// A chapter's defaults for the common flags: the book's hyperparameters, and

@@ -13,6 +13,7 @@
 #include "d2l/utils/plot.hpp"
 #include "d2l/utils/progress.hpp"
 #include "d2l/utils/resnet.hpp"
+#include "d2l/utils/summary.hpp"
 #include "d2l/utils/timer.hpp"
 #include "d2l/utils/train.hpp"
 #include "d2l/utils/train_ch5.hpp"

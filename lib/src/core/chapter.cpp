@@ -162,8 +162,9 @@ Chapter::Chapter(int argc, char** argv, ChapterDefaults defaults)
   auto* epochs =
       app.add_option("--epochs", s.values.epochs, "Passes over the training data")
           ->capture_default_str();
-  app.add_option("--batch-size", s.values.batch_size, "Examples per minibatch")
-      ->capture_default_str();
+  auto* batch_size =
+      app.add_option("--batch-size", s.values.batch_size, "Examples per minibatch")
+          ->capture_default_str();
   app.add_option("--lr", s.values.lr, "Learning rate")->capture_default_str();
   auto* num_train = app.add_option("--num-train", s.values.num_train,
                                    "Training examples to use (0: the whole set)")
@@ -192,6 +193,7 @@ Chapter::Chapter(int argc, char** argv, ChapterDefaults defaults)
     s.quick = s.profile == "quick";
     detail::apply_profile(s.profile, s.book,
                           {.epochs = epochs->count() > 0,
+                           .batch_size = batch_size->count() > 0,
                            .num_train = num_train->count() > 0,
                            .num_test = num_test->count() > 0,
                            .resize = resize->count() > 0},

@@ -38,6 +38,7 @@ void apply_profile(const std::string& profile, const ChapterDefaults& book,
   if (profile == "book") return;
   const RunProfile& p = profile == "cpu" ? book.cpu : book.quick;
   if (p.epochs && !given.epochs) values.epochs = *p.epochs;
+  if (p.batch_size && !given.batch_size) values.batch_size = *p.batch_size;
   if (p.num_train && !given.num_train) values.num_train = *p.num_train;
   if (p.num_test && !given.num_test) values.num_test = *p.num_test;
   if (p.resize && !given.resize) values.resize = *p.resize;
@@ -52,13 +53,14 @@ std::string describe_profile(const std::string& profile, const ChapterDefaults& 
      << (values.epochs == 1 ? " epoch" : " epochs") << ", batch " << values.batch_size
      << ", lr " << values.lr;
   const bool same = values.resize == book.resize && values.num_train == book.num_train &&
-                    values.num_test == book.num_test && values.epochs == book.epochs;
+                    values.num_test == book.num_test && values.epochs == book.epochs &&
+                    values.batch_size == book.batch_size;
   if (!same) {
     os << " (the book: " << images(book.resize) << ", "
        << (book.num_train == 0 && book.num_test == 0
                ? std::string("all examples")
                : examples(book.num_train, "training"))
-       << ", " << book.epochs << " epochs";
+       << ", " << book.epochs << " epochs, batch " << book.batch_size;
     if (profile == "cpu") os << "; run it with --profile book";
     os << ")";
   }

@@ -11,7 +11,8 @@ namespace d2l::detail {
 
 // The flags that were given on the command line: a profile never overrides them.
 struct GivenFlags {
-  bool epochs = false, num_train = false, num_test = false, resize = false;
+  bool epochs = false, batch_size = false, num_train = false, num_test = false,
+       resize = false;
 };
 
 // "book", "cpu" or "quick" for the --profile value (auto, book, cpu, quick),

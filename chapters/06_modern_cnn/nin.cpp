@@ -1,0 +1,113 @@
+//! # Network in Network (NiN)
+//!
+//! LeNet, AlexNet and VGG share one design: convolutions and pooling extract
+//! features, and a few dense layers on top classify them. The dense layers are
+//! expensive. AlexNet's first one has 26 million parameters, VGG-11's 100
+//! million, and they are the part of the network that overfits most easily.
+//! And once the features are flattened for them, the spatial structure of the
+//! image is gone.
+//!
+//! Network in Network (Min Lin, Qiang Chen and Shuicheng Yan, 2013) asked
+//! whether the dense layers could be dropped altogether. Its answer has two
+//! parts: mix channels with $1 \times 1$ convolutions at every position, and
+//! let the last layer produce one channel per class and average each over the
+//! whole image.
+#include <d2l/d2l.hpp>
+#include <iostream>
+
+using namespace d2l;
+
+//! ## NiN Blocks
+//!
+//! A $1 \times 1$ convolution looks at a single pixel, but at all its
+//! channels: at every position it is a dense layer from the input channels to
+//! the output channels, with the same weights at every position. A NiN block
+//! is an ordinary convolution followed by two such $1 \times 1$ convolutions,
+//! each with a ReLU: a small multilayer perceptron applied to every pixel's
+//! channel vector, the "network in the network" of the name.
+nn::Sequential nin_block(int64_t num_channels, Pair2 kernel_size, Pair2 strides,
+                         Pair2 padding) {
+  nn::Sequential blk;
+  blk.add(nn::Conv2D(num_channels, kernel_size, strides, padding, "relu"),
+          nn::Conv2D(num_channels, 1, "relu"), nn::Conv2D(num_channels, 1, "relu"));
+  return blk;
+}
+
+int main(int argc, char** argv) {
+  auto chapter = Chapter(
+      argc, argv,
+      {.epochs = 5,
+       .batch_size = 128,
+       .lr = 0.1,
+       .resize = 224,
+       .cpu = {.epochs = 3, .num_train = 10000, .num_test = 2000, .resize = 112},
+       .quick = {.epochs = 1, .num_train = 1024, .num_test = 512, .resize = 112}});
+  std::cout << chapter.profile_line() << "\n";
+
+  //! ## The NiN Model
+  //!
+  //! NiN keeps AlexNet's window sizes and channels: blocks with $11 \times 11$,
+  //! $5 \times 5$ and $3 \times 3$ windows and 96, 256 and 384 channels, each
+  //! followed by $3 \times 3$ max pooling with stride 2. Then, instead of the
+  //! dense layers, a last NiN block has as many output channels as there are
+  //! classes, 10, and global average pooling turns each of those channels into
+  //! one number: the score of its class. Dropout before the last block takes
+  //! the place of AlexNet's dropout between dense layers.
+  //!
+  //! The network has no dense layer at all, and its parameters drop from
+  //! AlexNet's 47 million to about 2 million.
+  chapter.section("The NiN Model");
+  nn::Sequential net;
+  net.add(nin_block(96, 11, 4, 0), nn::MaxPool2D(3, 2), nin_block(256, 5, 1, 2),
+          nn::MaxPool2D(3, 2), nin_block(384, 3, 1, 1), nn::MaxPool2D(3, 2),
+          nn::Dropout(0.5));
+  // One channel per class, each averaged over the image: (N, 10, 1, 1) -> (N, 10).
+  net.add(nin_block(10, 3, 1, 1), nn::GlobalAvgPool2D(), nn::Flatten());
+
+  const int64_t side = chapter.resize();
+  net.initialize(init::Xavier());
+  NDArray Y = book::print_output_shapes(net, nd::random::uniform(0, 1, {1, 1, side, side}));
+  const int64_t num_params = book::num_parameters(net);
+  std::cout << num_params << " parameters\n";
+  chapter.result("output_shape", std::vector<double>(Y.shape().begin(), Y.shape().end()));
+  chapter.result("num_params", static_cast<double>(num_params));
+
+  //! ## Training
+  //!
+  //! The book trains NiN with a learning rate of 0.1, on $224 \times 224$
+  //! images, for 5 epochs, and reports a test accuracy of about 0.81, below
+  //! AlexNet's, with curves that vary a lot from run to run. The cause is in
+  //! the last block: its last convolution ends with a ReLU, so the ten class
+  //! scores can never be negative. When a large step pushes a class's
+  //! channel below zero at every pixel of every image, that score is stuck
+  //! at 0 and its gradient with it. Early in training this happens easily,
+  //! and the loss can stay at $\log 10 = 2.30$, the loss of guessing, for a
+  //! whole epoch or more before the network recovers. The exercises try the
+  //! two obvious cures.
+  //!
+  //! The CPU profile uses $112 \times 112$ images, a sixth of the training set
+  //! and three epochs. Run it with other seeds (`--seed 1`, `--seed 2`) to see
+  //! how much the start matters.
+  chapter.section("Training");
+  const int64_t batch_size = chapter.batch_size();
+  auto [train_iter, test_iter] = book::load_data_fashion_mnist(
+      batch_size, side, chapter.num_train(), chapter.num_test());
+  const Device device = chapter.device();
+  gluon::Trainer trainer(net.collect_params(), "sgd",
+                         {.learning_rate = static_cast<float>(chapter.lr())});
+  auto history = book::train_ch5(net, train_iter, test_iter, batch_size, trainer, device,
+                                 chapter.epochs());
+  book::plot_history(chapter.path("history.svg"), history, "NiN");
+  chapter.figure("history.svg", "NiN: training loss, training and test accuracy");
+  book::record_history(chapter, history);
+
+  //! ## Exercises
+  //!
+  //! 1. Remove the ReLU of the very last convolution (build the last block
+  //!    without it). Is training steadier at lr 0.1?
+  //! 2. Keep the ReLU and lower the learning rate to 0.05 (`--lr 0.05`). Which
+  //!    cure works better in five epochs?
+  //! 3. Why does NiN need two $1 \times 1$ convolutions per block? Try one.
+  //! 4. Count the parameters and the multiply-adds of each block. How do they
+  //!    compare with AlexNet's?
+}
