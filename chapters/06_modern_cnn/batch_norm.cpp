@@ -176,12 +176,11 @@ class BatchNorm : public gluon::Block {
 int main(int argc, char** argv) {
   // LeNet is small: the book's settings run on a CPU too. The tests' --quick
   // run trains 2 epochs on a sixth of the data.
-  auto chapter = Chapter(
-      argc, argv,
-      {.epochs = 5,
-       .batch_size = 256,
-       .lr = 1.0,
-       .quick = {.epochs = 2, .num_train = 10000, .num_test = 2000}});
+  auto chapter = Chapter(argc, argv,
+                         {.epochs = 5,
+                          .batch_size = 256,
+                          .lr = 1.0,
+                          .quick = {.epochs = 2, .num_train = 10000, .num_test = 2000}});
   std::cout << chapter.profile_line() << "\n";
   const int64_t batch_size = chapter.batch_size();
   const int epochs = chapter.epochs();

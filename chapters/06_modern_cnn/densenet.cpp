@@ -71,14 +71,18 @@ nn::Sequential transition_block(int64_t num_channels) {
 }
 
 int main(int argc, char** argv) {
-  auto chapter = Chapter(
-      argc, argv,
-      {.epochs = 5,
-       .batch_size = 256,
-       .lr = 0.1,
-       .resize = 96,
-       .cpu = {.epochs = 3, .num_train = 20000, .num_test = 2000, .resize = 32},
-       .quick = {.epochs = 1, .num_train = 2048, .num_test = 512, .resize = 32}});
+  auto chapter =
+      Chapter(argc, argv,
+              {.epochs = 5,
+               .batch_size = 256,
+               .lr = 0.1,
+               .resize = 96,
+               .cpu = {.epochs = 3,
+                       .batch_size = 64,
+                       .num_train = 10000,
+                       .num_test = 2000,
+                       .resize = 32},
+               .quick = {.epochs = 1, .num_train = 512, .num_test = 256, .resize = 32}});
   std::cout << chapter.profile_line() << "\n";
 
   //! A dense block of 2 convolution blocks with 10 channels each, on a batch
@@ -97,8 +101,10 @@ int main(int argc, char** argv) {
   NDArray T = transition(Y);
   std::cout << "transition_block(10):   " << shape_str(Y.shape()) << " -> "
             << shape_str(T.shape()) << "\n";
-  chapter.result("dense_block_shape", std::vector<double>(Y.shape().begin(), Y.shape().end()));
-  chapter.result("transition_shape", std::vector<double>(T.shape().begin(), T.shape().end()));
+  chapter.result("dense_block_shape",
+                 std::vector<double>(Y.shape().begin(), Y.shape().end()));
+  chapter.result("transition_shape",
+                 std::vector<double>(T.shape().begin(), T.shape().end()));
 
   //! ## The DenseNet Model
   //!
@@ -136,7 +142,8 @@ int main(int argc, char** argv) {
   const int64_t num_params = book::num_parameters(net);
   std::cout << num_channels << " channels before the global pooling, " << num_params
             << " parameters (running statistics included)\n";
-  chapter.result("output_shape", std::vector<double>(out.shape().begin(), out.shape().end()));
+  chapter.result("output_shape",
+                 std::vector<double>(out.shape().begin(), out.shape().end()));
   chapter.result("final_channels", static_cast<double>(num_channels));
   chapter.result("num_params", static_cast<double>(num_params));
 
@@ -147,7 +154,8 @@ int main(int argc, char** argv) {
   //! The network is narrower than ResNet-18 (under a million parameters
   //! against eleven), but its concatenations keep many feature maps alive at
   //! once, so it needs a lot of memory for its size. The CPU profile uses $32
-  //! \times 32$ images and a third of the training set for three epochs.
+  //! \times 32$ images and 10,000 training images for three epochs, in batches
+  //! of 64.
   chapter.section("Training");
   const int64_t batch_size = chapter.batch_size();
   auto [train_iter, test_iter] = book::load_data_fashion_mnist(

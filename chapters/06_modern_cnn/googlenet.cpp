@@ -43,9 +43,11 @@ class Inception : public gluon::Block {
             int64_t c4) {
     p1_1 = register_child(std::make_shared<nn::Conv2D>(c1, 1, "relu"), "p1_1");
     p2_1 = register_child(std::make_shared<nn::Conv2D>(c2.first, 1, "relu"), "p2_1");
-    p2_2 = register_child(std::make_shared<nn::Conv2D>(c2.second, 3, 1, 1, "relu"), "p2_2");
+    p2_2 =
+        register_child(std::make_shared<nn::Conv2D>(c2.second, 3, 1, 1, "relu"), "p2_2");
     p3_1 = register_child(std::make_shared<nn::Conv2D>(c3.first, 1, "relu"), "p3_1");
-    p3_2 = register_child(std::make_shared<nn::Conv2D>(c3.second, 5, 1, 2, "relu"), "p3_2");
+    p3_2 =
+        register_child(std::make_shared<nn::Conv2D>(c3.second, 5, 1, 2, "relu"), "p3_2");
     p4_1 = register_child(std::make_shared<nn::MaxPool2D>(3, 1, 1), "p4_1");
     p4_2 = register_child(std::make_shared<nn::Conv2D>(c4, 1, "relu"), "p4_2");
   }
@@ -64,14 +66,18 @@ class Inception : public gluon::Block {
 };
 
 int main(int argc, char** argv) {
-  auto chapter = Chapter(
-      argc, argv,
-      {.epochs = 5,
-       .batch_size = 128,
-       .lr = 0.1,
-       .resize = 96,
-       .cpu = {.epochs = 3, .num_train = 10000, .num_test = 2000, .resize = 48},
-       .quick = {.epochs = 1, .num_train = 1024, .num_test = 512, .resize = 48}});
+  auto chapter =
+      Chapter(argc, argv,
+              {.epochs = 5,
+               .batch_size = 128,
+               .lr = 0.1,
+               .resize = 96,
+               .cpu = {.epochs = 3,
+                       .batch_size = 32,
+                       .num_train = 10000,
+                       .num_test = 2000,
+                       .resize = 48},
+               .quick = {.epochs = 1, .num_train = 512, .num_test = 256, .resize = 48}});
   std::cout << chapter.profile_line() << "\n";
 
   //! ## The GoogLeNet Model
@@ -97,9 +103,10 @@ int main(int argc, char** argv) {
          nn::MaxPool2D(3, 2, 1));
   b3.add(Inception(64, {96, 128}, {16, 32}, 32), Inception(128, {128, 192}, {32, 96}, 64),
          nn::MaxPool2D(3, 2, 1));
-  b4.add(Inception(192, {96, 208}, {16, 48}, 64), Inception(160, {112, 224}, {24, 64}, 64),
-         Inception(128, {128, 256}, {24, 64}, 64), Inception(112, {144, 288}, {32, 64}, 64),
-         Inception(256, {160, 320}, {32, 128}, 128), nn::MaxPool2D(3, 2, 1));
+  b4.add(
+      Inception(192, {96, 208}, {16, 48}, 64), Inception(160, {112, 224}, {24, 64}, 64),
+      Inception(128, {128, 256}, {24, 64}, 64), Inception(112, {144, 288}, {32, 64}, 64),
+      Inception(256, {160, 320}, {32, 128}, 128), nn::MaxPool2D(3, 2, 1));
   b5.add(Inception(256, {160, 320}, {32, 128}, 128),
          Inception(384, {192, 384}, {48, 128}, 128), nn::GlobalAvgPool2D());
   nn::Sequential net;
@@ -112,7 +119,8 @@ int main(int argc, char** argv) {
   //! per image, whose stages end at $2 \times 2$ already in `b4`.
   const int64_t side = chapter.resize();
   net.initialize(init::Xavier());
-  NDArray Y = book::print_output_shapes(net, nd::random::uniform(0, 1, {1, 1, side, side}));
+  NDArray Y =
+      book::print_output_shapes(net, nd::random::uniform(0, 1, {1, 1, side, side}));
   const int64_t num_params = book::num_parameters(net);
   std::cout << num_params << " parameters\n";
   chapter.result("output_shape", std::vector<double>(Y.shape().begin(), Y.shape().end()));
@@ -123,8 +131,10 @@ int main(int argc, char** argv) {
   //! The book trains GoogLeNet with lr 0.1 for 5 epochs and reaches a test
   //! accuracy of about 0.88 on a GPU. GoogLeNet has no batch normalization (it
   //! came a year later), and with 22 layers between input and output the
-  //! first steps are slow: the loss may stay near 2.30 for a few hundred
-  //! steps before it drops.
+  //! first steps are slow: the loss stays near 2.30 for a few hundred steps
+  //! before it drops. The CPU profile therefore trains in batches of 32, on
+  //! 10,000 training images of $48 \times 48$ for three epochs (about 940
+  //! steps).
   chapter.section("Training");
   const int64_t batch_size = chapter.batch_size();
   auto [train_iter, test_iter] = book::load_data_fashion_mnist(

@@ -66,7 +66,8 @@ int main(int argc, char** argv) {
 
   const int64_t side = chapter.resize();
   net.initialize(init::Xavier());
-  NDArray Y = book::print_output_shapes(net, nd::random::uniform(0, 1, {1, 1, side, side}));
+  NDArray Y =
+      book::print_output_shapes(net, nd::random::uniform(0, 1, {1, 1, side, side}));
   const int64_t num_params = book::num_parameters(net);
   std::cout << num_params << " parameters\n";
   chapter.result("output_shape", std::vector<double>(Y.shape().begin(), Y.shape().end()));

@@ -332,9 +332,19 @@ def stage(app):
 def _with_run_note(page, run):
     """Adds, under the page title, which run produced the outputs shown."""
     flags = run.get("flags", {})
+    profile = run.get("profile", "?")
     note = (f"*The outputs on this page come from a run of "
-            f"`build/chapters/{run['chapter']}` (profile `{run.get('profile', '?')}`, "
+            f"`build/chapters/{run['chapter']}` (profile `{profile}`, "
             f"device `{flags.get('device', 'cpu')}`, seed {flags.get('seed', 0)}).*\n")
+    if profile == "cpu":
+        side = flags.get("resize") or 28
+        train = flags.get("num_train") or "all"
+        note += (f"\n*This is the section's CPU profile, smaller than the book's "
+                 f"settings so that it trains in minutes without a GPU: "
+                 f"{side}x{side} images, {train} training examples, "
+                 f"{flags.get('epochs', '?')} epochs, batch {flags.get('batch_size', '?')}. "
+                 f"Run it with `--profile book` (on a GPU: `--device gpu`) for the "
+                 f"book's settings.*\n")
     lines = page.split("\n")
     for i, line in enumerate(lines):
         if line.startswith("# "):

@@ -165,3 +165,23 @@ class SourceDirective(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class RunNoteTest(unittest.TestCase):
+    def test_cpu_profile_is_spelled_out_under_the_title(self):
+        run = {"chapter": "alexnet", "profile": "cpu",
+               "flags": {"device": "cpu", "seed": 0, "resize": 112, "num_train": 8000,
+                         "epochs": 3, "batch_size": 32}}
+        page = literate._with_run_note("# AlexNet\n\nText.\n", run)
+        lines = page.split("\n")
+        self.assertEqual(lines[0], "# AlexNet")
+        self.assertIn("profile `cpu`", lines[2])
+        self.assertIn("112x112 images, 8000 training examples, 3 epochs, batch 32", page)
+        self.assertIn("--profile book", page)
+        self.assertLess(page.index("--profile book"), page.index("Text."))
+
+    def test_book_profile_gets_no_cpu_note(self):
+        run = {"chapter": "lenet", "profile": "book", "flags": {"device": "cpu"}}
+        page = literate._with_run_note("# LeNet\n", run)
+        self.assertIn("profile `book`", page)
+        self.assertNotIn("CPU profile", page)

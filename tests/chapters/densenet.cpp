@@ -42,12 +42,11 @@ TEST_CASE("DenseNet: channels, 10 logits and its parameters", "[densenet]") {
 }
 
 TEST_CASE("DenseNet learns", "[densenet]") {
-  chapter_test::check_learns_for_profile(
-      kName, {.quick_loss_below = 8,
-              .cpu = {.first_loss_below = 1.5,
-                      .final_loss_below = 0.6,
-                      .final_train_acc_above = 0.75,
-                      .last_test_acc_above = 0.7,
-                      .best_test_acc_above = 0.75},
-              .book_test_acc = 0.88});
+  chapter_test::check_learns_for_profile(kName, {.quick_loss_below = 8,
+                                                 .cpu = {.first_loss_below = 1.5,
+                                                         .final_loss_below = 0.6,
+                                                         .final_train_acc_above = 0.75,
+                                                         .last_test_acc_above = 0.7,
+                                                         .best_test_acc_above = 0.75},
+                                                 .book_test_acc = 0.88});
 }

@@ -25,17 +25,17 @@ TEST_CASE("NiN: 10 scores from global pooling, no dense layer", "[nin]") {
   CHECK(values(kName, "output_shape") == std::vector<double>{1, 10});
   // Independent of the image size: there is no dense layer.
   CHECK(scalar(kName, "num_params") == nin_block(96, 1, 11) + nin_block(256, 96, 5) +
-                                           nin_block(384, 256, 3) + nin_block(10, 384, 3));
+                                           nin_block(384, 256, 3) +
+                                           nin_block(10, 384, 3));
 }
 
 TEST_CASE("NiN trains", "[nin]") {
-  chapter_test::check_learns_for_profile(
-      kName, {.quick_loss_below = 2.4,
-              .cpu = {.first_loss_below = 2.31,
-                      .final_loss_below = 2.31,
-                      .final_train_acc_above = 0.1,
-                      .last_test_acc_above = 0.1,
-                      .best_test_acc_above = 0.1},
-              .book_test_acc = 0.81,
-              .book_margin = 0.1});
+  chapter_test::check_learns_for_profile(kName, {.quick_loss_below = 2.4,
+                                                 .cpu = {.first_loss_below = 2.31,
+                                                         .final_loss_below = 2.31,
+                                                         .final_train_acc_above = 0.1,
+                                                         .last_test_acc_above = 0.1,
+                                                         .best_test_acc_above = 0.1},
+                                                 .book_test_acc = 0.81,
+                                                 .book_margin = 0.1});
 }

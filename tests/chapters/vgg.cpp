@@ -23,7 +23,8 @@ TEST_CASE("VGG-11 / 4: five blocks, 10 logits, its parameters", "[vgg]") {
   const std::pair<int, int64_t> arch[] = {{1, 16}, {1, 32}, {2, 64}, {2, 128}, {2, 128}};
   int64_t expected = 0, in = 1;
   for (auto [convs, channels] : arch) {
-    for (int i = 0; i < convs; ++i, in = channels) expected += channels * in * 9 + channels;
+    for (int i = 0; i < convs; ++i, in = channels)
+      expected += channels * in * 9 + channels;
   }
   const int64_t last = side / 32;  // five 2x2 poolings
   expected += (128 * last * last * 4096 + 4096) + (4096 * 4096 + 4096) + (4096 * 10 + 10);
@@ -31,12 +32,11 @@ TEST_CASE("VGG-11 / 4: five blocks, 10 logits, its parameters", "[vgg]") {
 }
 
 TEST_CASE("VGG-11 / 4 learns", "[vgg]") {
-  chapter_test::check_learns_for_profile(
-      kName, {.quick_loss_below = 2.4,
-              .cpu = {.first_loss_below = 2.31,
-                      .final_loss_below = 1.0,
-                      .final_train_acc_above = 0.6,
-                      .last_test_acc_above = 0.6,
-                      .best_test_acc_above = 0.6},
-              .book_test_acc = 0.909});
+  chapter_test::check_learns_for_profile(kName, {.quick_loss_below = 2.4,
+                                                 .cpu = {.first_loss_below = 2.31,
+                                                         .final_loss_below = 1.0,
+                                                         .final_train_acc_above = 0.6,
+                                                         .last_test_acc_above = 0.6,
+                                                         .best_test_acc_above = 0.6},
+                                                 .book_test_acc = 0.909});
 }

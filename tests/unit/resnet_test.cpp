@@ -41,7 +41,8 @@ TEST_CASE("Residual keeps the shape, or halves it through its 1x1 convolution",
   // Without the 1x1 convolution the sum needs the input's shape.
   book::Residual wrong(6);
   wrong.initialize();
-  CHECK_THROWS_WITH(wrong(X), Catch::Contains("(4, 6, 6, 6)") && Catch::Contains("(4, 3, 6, 6)"));
+  CHECK_THROWS_WITH(wrong(X),
+                    Catch::Contains("(4, 6, 6, 6)") && Catch::Contains("(4, 3, 6, 6)"));
 }
 
 TEST_CASE("Residual computes relu(bn2(conv2(relu(bn1(conv1 X)))) + shortcut X)",
@@ -84,9 +85,9 @@ TEST_CASE("resnet18: four stages that halve the maps and double the channels",
   REQUIRE(net.size() == 4 + 4 + 2);  // stem, stages, pooling and dense
   net.initialize(init::Xavier());
   NDArray X = nd::random::uniform(0, 1, {2, 1, 96, 96});
-  const Shape expected[] = {{2, 64, 48, 48},  {2, 64, 48, 48},  {2, 64, 48, 48},
-                            {2, 64, 24, 24},  {2, 64, 24, 24},  {2, 128, 12, 12},
-                            {2, 256, 6, 6},   {2, 512, 3, 3},   {2, 512, 1, 1},
+  const Shape expected[] = {{2, 64, 48, 48}, {2, 64, 48, 48}, {2, 64, 48, 48},
+                            {2, 64, 24, 24}, {2, 64, 24, 24}, {2, 128, 12, 12},
+                            {2, 256, 6, 6},  {2, 512, 3, 3},  {2, 512, 1, 1},
                             {2, 10}};
   for (size_t i = 0; i < net.size(); ++i) {
     X = net[i](X);

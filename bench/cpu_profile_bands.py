@@ -1,0 +1,85 @@
+#!/usr/bin/env python3
+"""Runs part 06's sections with their CPU profile (the default on a machine
+without a GPU) over several seeds and prints the band each lands in: the
+numbers that the sections' pages state and that their checks
+(tests/chapters/<section>.cpp, the `cpu` bands) guard.
+
+    python3 bench/cpu_profile_bands.py                      # every section, seeds 0-2
+    python3 bench/cpu_profile_bands.py --sections resnet --seeds 0 1
+    python3 bench/cpu_profile_bands.py --from-saved         # reprint, run nothing
+
+Writes data/reference/d2l/cpu_profile/<section>.json (per-seed finals, the
+wall time of each run, the CPU, the commit). Needs a Release build in build/.
+"""
+import argparse
+import datetime
+import json
+import os
+import subprocess
+import sys
+
+from compare_with_mxnet import run_chapter  # runs build/chapters/<name> --seed S
+from run import cpu_model
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+SAVED = os.path.join(ROOT, "data", "reference", "d2l", "cpu_profile")
+SECTIONS = ["alexnet", "vgg", "nin", "googlenet", "resnet", "densenet"]
+KEYS = ["first_loss", "final_loss", "final_train_acc", "final_test_acc", "wall_seconds"]
+
+
+def finals(results):
+    row = {k: results[k] for k in KEYS if k in results}
+    row["first_loss"] = results["loss"][0]
+    row["best_test_acc"] = max(results["test_acc"])
+    row["profile"] = results["profile"]
+    return row
+
+
+def span(rows, key, fmt="{:.3f}"):
+    vals = [r[key] for r in rows]
+    return f"{fmt.format(min(vals))} to {fmt.format(max(vals))}"
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sections", nargs="+", default=SECTIONS, choices=SECTIONS)
+    parser.add_argument("--seeds", nargs="+", type=int, default=[0, 1, 2])
+    parser.add_argument("--out", default=os.path.join(ROOT, "build", "cpu_profile_runs"))
+    parser.add_argument("--from-saved", action="store_true")
+    args = parser.parse_args()
+
+    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT,
+                            capture_output=True, text=True).stdout.strip()
+    print(f"CPU: {cpu_model()}; commit {commit}", file=sys.stderr)
+    table = []
+    for name in args.sections:
+        path = os.path.join(SAVED, name + ".json")
+        if args.from_saved:
+            with open(path) as f:
+                rows = list(json.load(f)["seeds"].values())
+        else:
+            rows = []
+            for seed in args.seeds:
+                print(f"{name} seed {seed} ...", file=sys.stderr, flush=True)
+                rows.append(finals(run_chapter(name, seed, args.out)))
+                print(f"  {rows[-1]}", file=sys.stderr, flush=True)
+            os.makedirs(SAVED, exist_ok=True)
+            record = {"section": name, "commit": commit, "cpu": cpu_model(),
+                      "date": datetime.date.today().isoformat(),
+                      "command": "python3 bench/cpu_profile_bands.py",
+                      "seeds": {str(s): r for s, r in zip(args.seeds, rows)}}
+            with open(path + ".tmp", "w") as f:
+                json.dump(record, f, indent=1)
+            os.replace(path + ".tmp", path)
+        table.append([name, str(len(rows)), span(rows, "first_loss"), span(rows, "final_loss"),
+                      span(rows, "final_train_acc"), span(rows, "final_test_acc"),
+                      span(rows, "best_test_acc"), span(rows, "wall_seconds", "{:.0f}")])
+    print("| section | seeds | first-epoch loss | final loss | final train acc | "
+          "final test acc | best test acc | seconds |")
+    print("|---|---|---|---|---|---|---|---|")
+    for row in table:
+        print("| " + " | ".join(row) + " |")
+
+
+if __name__ == "__main__":
+    main()
