@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Speed benchmarks against the PyTorch peer (bench/README.md): installs what is
-# missing (the project's packages and Debian's python3-torch, which only the
-# benchmarks use), builds the benchmark programs with the default preset (build/)
+# missing (the project's packages, Debian's python3-torch and libjemalloc2,
+# which only the benchmarks use: jemalloc is one of the PyTorch peer's tuned
+# configurations), builds the benchmark programs with the default preset (build/)
 # and runs bench/run.py, which ends by printing the table. Arguments go to
 # bench/run.py (--threads 2 --rounds 2 --epochs 4 --workloads softmax,mlp).
 # D2L_BENCH_BUILD_DIR=dir builds in dir instead of the preset's build/.
@@ -9,15 +10,21 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 bash scripts/setup.sh
-status=$(dpkg-query -W -f='${Status}' python3-torch 2>/dev/null || true)
-if [[ "$status" != "install ok installed" ]]; then
-  echo "bench: installing python3-torch (the PyTorch peer)"
+missing=()
+for package in python3-torch libjemalloc2; do
+  status=$(dpkg-query -W -f='${Status}' "$package" 2>/dev/null || true)
+  if [[ "$status" != "install ok installed" ]]; then
+    missing+=("$package")
+  fi
+done
+if ((${#missing[@]})); then
+  echo "bench: installing ${missing[*]} (the PyTorch peer)"
   sudo=()
   if ((EUID != 0)); then
     sudo=(sudo)
   fi
   "${sudo[@]}" apt-get update -q
-  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -q python3-torch
+  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -q "${missing[@]}"
 fi
 
 if [[ -n "${D2L_BENCH_BUILD_DIR:-}" ]]; then
