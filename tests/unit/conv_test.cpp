@@ -137,6 +137,13 @@ TEST_CASE("convolution gradients match a naive loop over many chunks", "[conv]")
   // 67 images of 1x28x28 with a 5x5 kernel need several im2col chunks.
   compare_with_naive({67, 1, 28, 28, 6, 5, 5, 1, 2}, 5);
   compare_with_naive({33, 6, 14, 14, 16, 5, 5}, 6);
+  // ResNet's deep layers: small planes with many channels, where a chunk holds
+  // many images and the weight gradient is summed across threads' chunks.
+  compare_with_naive({21, 48, 3, 3, 40, 3, 3, 1, 1}, 7);
+  compare_with_naive({13, 24, 6, 6, 20, 3, 3, 2, 1}, 8);
+  compare_with_naive({9, 40, 6, 6, 36, 1, 1, 2, 0}, 9);
+  // More than 128 filters: the weight gradient as dW, not dW^T.
+  compare_with_naive({7, 8, 4, 4, 136, 3, 3, 1, 1}, 10);
 }
 
 TEST_CASE("convolution gradients match finite differences", "[conv]") {

@@ -26,6 +26,14 @@ constexpr int64_t KC = 256;   // depth of one packed panel: a B sliver fits in L
 constexpr int64_t MC = 144;   // rows of A packed at once (a multiple of MR; L2)
 constexpr int64_t NC = 3072;  // columns of B packed at once (L3)
 
+// The depth of the packed panels for a product of depth k: at most KC, and
+// split evenly (k = 513 is three panels of 171, not 256 + 256 + 1: a thin last
+// panel costs a full pass over C for almost no arithmetic).
+int64_t panel_depth(int64_t k) {
+  const int64_t panels = std::max<int64_t>((k + KC - 1) / KC, 1);
+  return (k + panels - 1) / panels;
+}
+
 // A (i, k) at a[i * rs + k * cs]; any layout, transposed or not.
 struct Matrix {
   const float* p;
@@ -168,8 +176,9 @@ void sgemm_b_in_place(int64_t m, int64_t n, int64_t k, float alpha, const Matrix
   packed_a.resize(std::max(packed_a.size(), size_t(MC * KC)));
   const int64_t slivers = (n + NR - 1) / NR;
   constexpr int64_t kSliversPerTask = 4;
-  for (int64_t pc = 0; pc < k; pc += KC) {
-    const int64_t kc = std::min(KC, k - pc);
+  const int64_t kc_step = panel_depth(k);
+  for (int64_t pc = 0; pc < k; pc += kc_step) {
+    const int64_t kc = std::min(kc_step, k - pc);
     const float beta_now = pc == 0 ? beta : 1.0f;  // later panels accumulate
     pack_a(A, 0, m, pc, kc, packed_a.data());
     const float* pa = packed_a.data();
@@ -279,8 +288,9 @@ void sgemm(int64_t m, int64_t n, int64_t k, float alpha, const float* a, int64_t
   for (int64_t jc = 0; jc < n; jc += NC) {
     const int64_t nc = std::min(NC, n - jc);
     const int64_t slivers = (nc + NR - 1) / NR;
-    for (int64_t pc = 0; pc < k; pc += KC) {
-      const int64_t kc = std::min(KC, k - pc);
+    const int64_t kc_step = panel_depth(k);
+    for (int64_t pc = 0; pc < k; pc += kc_step) {
+      const int64_t kc = std::min(kc_step, k - pc);
       const float beta_now = pc == 0 ? beta : 1.0f;  // later panels accumulate
       detail::parallel_for(slivers, [&](int64_t s) {
         const int64_t j0 = s * NR;
