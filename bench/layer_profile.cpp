@@ -176,7 +176,8 @@ int main(int argc, char** argv) {
   std::vector<Row> rows;
   for (Layer& layer : layers) {
     if (layer.name.find(only) == std::string::npos) continue;
-    if (weights_only) layer.input_grad = false;
+    // Layers without weights keep their input gradient: it is all they have.
+    if (weights_only && layer.flops > 0) layer.input_grad = false;
     layer.block->initialize(init::Xavier());
     NDArray x = nd::random::uniform(0, 1, layer.input);
     if (layer.input_grad) x.attach_grad();

@@ -80,15 +80,18 @@ kernels::Window2D conv_window(const NDArray& x, const NDArray& w, const NDArray&
 // least kMinColumns GEMM columns per pass, however large the columns get: with
 // a few dozen columns the GEMM spends more time packing the weights (F x
 // C*KH*KW, read again for every chunk) and storing its C tiles than
-// multiplying. Then the chunks are evened out, at least one per thread.
+// multiplying. Then the chunks are evened out, a whole number per thread.
 int64_t chunk_images(int64_t floats_per_image, int64_t p, int64_t n) {
   constexpr int64_t budget = 256 * 1024, kMinColumns = 1024;
   n = std::max<int64_t>(n, 1);
   int64_t k = budget / std::max<int64_t>(floats_per_image, 1);
   k = std::max(k, (kMinColumns + p - 1) / std::max<int64_t>(p, 1));
   k = std::clamp<int64_t>(k, 1, n);
+  // A whole number of chunks per thread where the batch allows (3 chunks on 2
+  // threads leave one thread idle for a third of the layer).
+  const int64_t threads = std::max<int64_t>(num_threads(), 1);
   int64_t chunks = (n + k - 1) / k;
-  chunks = std::max<int64_t>(chunks, std::min<int64_t>(n, num_threads()));
+  chunks = std::min(n, (chunks + threads - 1) / threads * threads);
   return (n + chunks - 1) / chunks;
 }
 
