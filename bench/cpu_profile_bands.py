@@ -9,7 +9,8 @@ numbers that the sections' pages state and that their checks
     python3 bench/cpu_profile_bands.py --from-saved         # reprint, run nothing
 
 Writes data/reference/d2l/cpu_profile/<section>.json (per-seed finals, the
-wall time of each run, the CPU, the commit). Needs a Release build in build/.
+wall time of each run, the CPU, the commit), adding to the seeds saved there
+by earlier calls. Needs a Release build in build/.
 """
 import argparse
 import datetime
@@ -58,19 +59,24 @@ def main():
             with open(path) as f:
                 rows = list(json.load(f)["seeds"].values())
         else:
-            rows = []
+            # Seeds run before (by an earlier call) are kept; these are added.
+            seeds = {}
+            if os.path.exists(path):
+                with open(path) as f:
+                    seeds = json.load(f)["seeds"]
             for seed in args.seeds:
                 print(f"{name} seed {seed} ...", file=sys.stderr, flush=True)
-                rows.append(finals(run_chapter(name, seed, args.out)))
-                print(f"  {rows[-1]}", file=sys.stderr, flush=True)
-            os.makedirs(SAVED, exist_ok=True)
-            record = {"section": name, "commit": commit, "cpu": cpu_model(),
-                      "date": datetime.date.today().isoformat(),
-                      "command": "python3 bench/cpu_profile_bands.py",
-                      "seeds": {str(s): r for s, r in zip(args.seeds, rows)}}
-            with open(path + ".tmp", "w") as f:
-                json.dump(record, f, indent=1)
-            os.replace(path + ".tmp", path)
+                seeds[str(seed)] = finals(run_chapter(name, seed, args.out))
+                print(f"  {seeds[str(seed)]}", file=sys.stderr, flush=True)
+                os.makedirs(SAVED, exist_ok=True)
+                record = {"section": name, "commit": commit, "cpu": cpu_model(),
+                          "date": datetime.date.today().isoformat(),
+                          "command": "python3 bench/cpu_profile_bands.py",
+                          "seeds": dict(sorted(seeds.items()))}
+                with open(path + ".tmp", "w") as f:
+                    json.dump(record, f, indent=1)
+                os.replace(path + ".tmp", path)  # after every run: a crash keeps the rest
+            rows = list(seeds.values())
         table.append([name, str(len(rows)), span(rows, "first_loss"), span(rows, "final_loss"),
                       span(rows, "final_train_acc"), span(rows, "final_test_acc"),
                       span(rows, "best_test_acc"), span(rows, "wall_seconds", "{:.0f}")])

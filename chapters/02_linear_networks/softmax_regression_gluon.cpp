@@ -131,9 +131,8 @@ int main(int argc, char** argv) {
   chapter.section("Training");
   auto history =
       book::train_ch3(net, train_iter, test_iter, loss, num_epochs, batch_size, trainer);
-  book::plot_history(chapter.path("training.svg"), history, "softmax regression (Gluon)");
-  chapter.figure("training.svg", "Training loss, training and test accuracy per epoch.");
-  book::record_history(chapter, history);
+  book::show_history(chapter, history, "softmax regression (Gluon)",
+                     "Training loss, training and test accuracy per epoch.");
 
   //! ## Exercises
   //!

@@ -192,10 +192,8 @@ int main(int argc, char** argv) {
   const float lr = static_cast<float>(chapter.lr());
   auto history = book::train_ch3(net, train_iter, test_iter, cross_entropy, num_epochs,
                                  batch_size, {W, b}, lr);
-  book::plot_history(chapter.path("training.svg"), history,
-                     "softmax regression from scratch");
-  chapter.figure("training.svg", "Training loss, training and test accuracy per epoch.");
-  book::record_history(chapter, history);
+  book::show_history(chapter, history, "softmax regression from scratch",
+                     "Training loss, training and test accuracy per epoch.");
 
   //! ## Prediction
   //!

@@ -153,10 +153,8 @@ int main(int argc, char** argv) {
   gluon::loss::SoftmaxCrossEntropyLoss loss;
   auto history = book::train_ch3(net, train_iter, test_iter, loss, epochs, batch_size,
                                  params, chapter.lr());
-  book::plot_history(chapter.path("scratch_history.svg"), history,
-                     "dropout from scratch");
-  chapter.figure("scratch_history.svg", "Dropout from scratch: loss and accuracies");
-  book::record_history(chapter, history, "scratch_");
+  book::show_history(chapter, history, "dropout from scratch",
+                     "Dropout from scratch: loss and accuracies", "scratch_");
 
   //! ## Concise Implementation
   //!
@@ -178,9 +176,8 @@ int main(int argc, char** argv) {
                          {.learning_rate = static_cast<float>(chapter.lr())});
   auto ghistory =
       book::train_ch3(gnet, train_iter, test_iter, loss, epochs, batch_size, trainer);
-  book::plot_history(chapter.path("gluon_history.svg"), ghistory, "dropout with Gluon");
-  chapter.figure("gluon_history.svg", "nn::Dropout: loss and accuracies");
-  book::record_history(chapter, ghistory, "gluon_");
+  book::show_history(chapter, ghistory, "dropout with Gluon",
+                     "nn::Dropout: loss and accuracies", "gluon_");
 
   //! ## Exercises
   //!

@@ -72,9 +72,8 @@ int main(int argc, char** argv) {
                          {.learning_rate = float(chapter.lr())});
   auto history =
       book::train_ch3(net, train_iter, test_iter, loss, epochs, batch_size, trainer);
-  book::plot_history(chapter.path("history.svg"), history, "MLP with Gluon");
-  chapter.figure("history.svg", "Training loss, training accuracy and test accuracy");
-  book::record_history(chapter, history);
+  book::show_history(chapter, history, "MLP with Gluon",
+                     "Training loss, training accuracy and test accuracy");
 
   //! ## Exercises
   //!

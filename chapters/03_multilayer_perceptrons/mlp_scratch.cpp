@@ -113,9 +113,8 @@ int main(int argc, char** argv) {
   chapter.section("Training");
   auto history = book::train_ch3(net, train_iter, test_iter, loss, epochs, batch_size,
                                  params, chapter.lr());
-  book::plot_history(chapter.path("history.svg"), history, "MLP from scratch");
-  chapter.figure("history.svg", "Training loss, training accuracy and test accuracy");
-  book::record_history(chapter, history);
+  book::show_history(chapter, history, "MLP from scratch",
+                     "Training loss, training accuracy and test accuracy");
 
   //! ## Evaluation
   //!

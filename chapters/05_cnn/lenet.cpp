@@ -110,9 +110,8 @@ int main(int argc, char** argv) {
                          {.learning_rate = static_cast<float>(chapter.lr())});
   auto history =
       book::train_ch5(net, train_iter, test_iter, batch_size, trainer, device, epochs);
-  book::plot_history(chapter.path("history.svg"), history, "LeNet (sigmoid)");
-  chapter.figure("history.svg", "Training loss, training accuracy and test accuracy");
-  book::record_history(chapter, history);
+  book::show_history(chapter, history, "LeNet (sigmoid)",
+                     "Training loss, training accuracy and test accuracy");
 
   //! After five epochs LeNet is still behind softmax regression (0.83) and the MLP
   //! (0.86), although it has far fewer parameters than the MLP (about 44 thousand
@@ -139,10 +138,8 @@ int main(int argc, char** argv) {
   gluon::Trainer relu_trainer(relu_net.collect_params(), "sgd", {.learning_rate = 0.1f});
   auto relu_history = book::train_ch5(relu_net, train_iter, test_iter, batch_size,
                                       relu_trainer, device, epochs);
-  book::plot_history(chapter.path("history_relu.svg"), relu_history,
-                     "LeNet (ReLU, lr 0.1)");
-  chapter.figure("history_relu.svg", "The same curves for LeNet with ReLU");
-  book::record_history(chapter, relu_history, "relu_");
+  book::show_history(chapter, relu_history, "LeNet (ReLU, lr 0.1)",
+                     "The same curves for LeNet with ReLU", "relu_");
 
   //! ## Exercises
   //!

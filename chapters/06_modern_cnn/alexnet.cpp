@@ -86,13 +86,8 @@ int main(int argc, char** argv) {
   //! the convolutions the same.)
   const int64_t side = chapter.resize();
   net.initialize(init::Xavier());
-  NDArray Y =
-      book::print_output_shapes(net, nd::random::uniform(0, 1, {1, 1, side, side}));
-  const int64_t num_params = book::num_parameters(net);
-  std::cout << num_params << " parameters\n";
-  chapter.result("output_shape", std::vector<double>(Y.shape().begin(), Y.shape().end()));
+  book::describe_network(chapter, net, side);
   chapter.result("input_side", static_cast<double>(side));
-  chapter.result("num_params", static_cast<double>(num_params));
 
   //! ## Reading the Dataset
   //!
@@ -131,9 +126,8 @@ int main(int argc, char** argv) {
                          {.learning_rate = static_cast<float>(chapter.lr())});
   auto history = book::train_ch5(net, train_iter, test_iter, batch_size, trainer, device,
                                  chapter.epochs());
-  book::plot_history(chapter.path("history.svg"), history, "AlexNet");
-  chapter.figure("history.svg", "AlexNet: training loss, training and test accuracy");
-  book::record_history(chapter, history);
+  book::show_history(chapter, history, "AlexNet",
+                     "AlexNet: training loss, training and test accuracy");
 
   //! ## Exercises
   //!

@@ -316,11 +316,9 @@ int main(int argc, char** argv) {
                          {.learning_rate = static_cast<float>(chapter.lr())});
   auto history =
       book::train_ch5(net, train_iter, test_iter, batch_size, trainer, device, epochs);
-  book::plot_history(chapter.path("scratch_history.svg"), history,
-                     "LeNet with BatchNorm from scratch");
-  chapter.figure("scratch_history.svg",
-                 "LeNet with our BatchNorm: loss, training and test accuracy");
-  book::record_history(chapter, history, "scratch_");
+  book::show_history(chapter, history, "LeNet with BatchNorm from scratch",
+                     "LeNet with our BatchNorm: loss, training and test accuracy",
+                     "scratch_");
 
   //! ## What the Layer Learned
   //!
@@ -371,10 +369,8 @@ int main(int argc, char** argv) {
                           {.learning_rate = static_cast<float>(chapter.lr())});
   auto ghistory =
       book::train_ch5(gnet, train_iter, test_iter, batch_size, gtrainer, device, epochs);
-  book::plot_history(chapter.path("gluon_history.svg"), ghistory,
-                     "LeNet with nn::BatchNorm");
-  chapter.figure("gluon_history.svg", "LeNet with nn::BatchNorm");
-  book::record_history(chapter, ghistory, "gluon_");
+  book::show_history(chapter, ghistory, "LeNet with nn::BatchNorm",
+                     "LeNet with nn::BatchNorm", "gluon_");
 
   //! ## Comparing the Two
   //!

@@ -137,15 +137,9 @@ int main(int argc, char** argv) {
   //! $96 + 128 = 224$, $112 + 128 = 240$ and $120 + 128 = 248$.
   const int64_t side = chapter.resize();
   net.initialize(init::Xavier());
-  NDArray out =
-      book::print_output_shapes(net, nd::random::uniform(0, 1, {1, 1, side, side}));
-  const int64_t num_params = book::num_parameters(net);
-  std::cout << num_channels << " channels before the global pooling, " << num_params
-            << " parameters (running statistics included)\n";
-  chapter.result("output_shape",
-                 std::vector<double>(out.shape().begin(), out.shape().end()));
+  book::describe_network(chapter, net, side);  // parameters include running statistics
+  std::cout << num_channels << " channels before the global pooling\n";
   chapter.result("final_channels", static_cast<double>(num_channels));
-  chapter.result("num_params", static_cast<double>(num_params));
 
   //! ## Training
   //!
@@ -155,7 +149,10 @@ int main(int argc, char** argv) {
   //! against eleven), but its concatenations keep many feature maps alive at
   //! once, so it needs a lot of memory for its size. The CPU profile uses $32
   //! \times 32$ images and 10,000 training images for three epochs, in batches
-  //! of 64.
+  //! of 64. With seeds 0 to 2 it ended at a test accuracy between 0.806 and
+  //! 0.853 and a training loss between 0.382 and 0.386
+  //! (`bench/cpu_profile_bands.py`), close to ResNet-18's with a fifteenth of
+  //! its parameters.
   chapter.section("Training");
   const int64_t batch_size = chapter.batch_size();
   auto [train_iter, test_iter] = book::load_data_fashion_mnist(
@@ -165,9 +162,8 @@ int main(int argc, char** argv) {
                          {.learning_rate = static_cast<float>(chapter.lr())});
   auto history = book::train_ch5(net, train_iter, test_iter, batch_size, trainer, device,
                                  chapter.epochs());
-  book::plot_history(chapter.path("history.svg"), history, "DenseNet");
-  chapter.figure("history.svg", "DenseNet: training loss, training and test accuracy");
-  book::record_history(chapter, history);
+  book::show_history(chapter, history, "DenseNet",
+                     "DenseNet: training loss, training and test accuracy");
 
   //! ## Exercises
   //!

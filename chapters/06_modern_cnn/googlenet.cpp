@@ -31,7 +31,7 @@ using namespace d2l;
 //! The $1 \times 1$ reductions before the large windows are what make the
 //! block affordable: a $5 \times 5$ convolution from 192 channels to 32 costs
 //! $25 \cdot 192 \cdot 32$ multiply-adds per pixel, but after a reduction to
-//! 16 channels only $192 \cdot 16 + 25 \cdot 16 \cdot 32$, five times less.
+//! 16 channels only $192 \cdot 16 + 25 \cdot 16 \cdot 32$, almost ten times less.
 //!
 //! The numbers of output channels per path, `c1` to `c4`, are the block's
 //! hyperparameters (the second and third paths take a pair: reduction, then
@@ -119,12 +119,7 @@ int main(int argc, char** argv) {
   //! per image, whose stages end at $2 \times 2$ already in `b4`.
   const int64_t side = chapter.resize();
   net.initialize(init::Xavier());
-  NDArray Y =
-      book::print_output_shapes(net, nd::random::uniform(0, 1, {1, 1, side, side}));
-  const int64_t num_params = book::num_parameters(net);
-  std::cout << num_params << " parameters\n";
-  chapter.result("output_shape", std::vector<double>(Y.shape().begin(), Y.shape().end()));
-  chapter.result("num_params", static_cast<double>(num_params));
+  book::describe_network(chapter, net, side);
 
   //! ## Training
   //!
@@ -144,9 +139,8 @@ int main(int argc, char** argv) {
                          {.learning_rate = static_cast<float>(chapter.lr())});
   auto history = book::train_ch5(net, train_iter, test_iter, batch_size, trainer, device,
                                  chapter.epochs());
-  book::plot_history(chapter.path("history.svg"), history, "GoogLeNet");
-  chapter.figure("history.svg", "GoogLeNet: training loss, training and test accuracy");
-  book::record_history(chapter, history);
+  book::show_history(chapter, history, "GoogLeNet",
+                     "GoogLeNet: training loss, training and test accuracy");
 
   //! ## Exercises
   //!

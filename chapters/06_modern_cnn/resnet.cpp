@@ -101,13 +101,7 @@ int main(int argc, char** argv) {
   nn::Sequential net = book::resnet18(10);
   const int64_t side = chapter.resize();
   net.initialize(init::Xavier());
-  NDArray out =
-      book::print_output_shapes(net, nd::random::uniform(0, 1, {1, 1, side, side}));
-  const int64_t num_params = book::num_parameters(net);
-  std::cout << num_params << " parameters (running statistics included)\n";
-  chapter.result("output_shape",
-                 std::vector<double>(out.shape().begin(), out.shape().end()));
-  chapter.result("num_params", static_cast<double>(num_params));
+  book::describe_network(chapter, net, side);  // parameters include running statistics
 
   //! ## Training
   //!
@@ -117,7 +111,10 @@ int main(int argc, char** argv) {
   //! the network start learning at once. The CPU profile trains on $32 \times
   //! 32$ images, where the last stage works on $1 \times 1$ maps, and on
   //! 10,000 training images for three epochs, in batches of 64 so that those
-  //! epochs still make 470 steps.
+  //! epochs still make 470 steps. With seeds 0 to 2 that run ended at a test
+  //! accuracy between 0.822 and 0.865 and a training loss between 0.377 and
+  //! 0.397 (`bench/cpu_profile_bands.py`); already after its first epoch the
+  //! test accuracy is above 0.7.
   chapter.section("Training");
   const int64_t batch_size = chapter.batch_size();
   auto [train_iter, test_iter] = book::load_data_fashion_mnist(
@@ -127,9 +124,8 @@ int main(int argc, char** argv) {
                          {.learning_rate = static_cast<float>(chapter.lr())});
   auto history = book::train_ch5(net, train_iter, test_iter, batch_size, trainer, device,
                                  chapter.epochs());
-  book::plot_history(chapter.path("history.svg"), history, "ResNet-18");
-  chapter.figure("history.svg", "ResNet-18: training loss, training and test accuracy");
-  book::record_history(chapter, history);
+  book::show_history(chapter, history, "ResNet-18",
+                     "ResNet-18: training loss, training and test accuracy");
 
   //! ## Exercises
   //!

@@ -88,7 +88,7 @@ int main(int argc, char** argv) {
   //! ## Training
   //!
   //! VGG-11 does far more arithmetic than AlexNet: about 7.6 billion
-  //! multiply-adds per $224 \times 224$ image against AlexNet's 0.7 billion.
+  //! multiply-adds per $224 \times 224$ colour image against AlexNet's 0.7 billion.
   //! Fashion-MNIST does not need that many channels, so, as the book does, we
   //! divide every block's channels by 4. That cuts the convolutions' work by
   //! about 16, and the network still learns the dataset well. The learning
@@ -107,12 +107,9 @@ int main(int argc, char** argv) {
   }
   nn::Sequential net = vgg(small_conv_arch);
   net.initialize(init::Xavier());
-  NDArray Y =
-      book::print_output_shapes(net, nd::random::uniform(0, 1, {1, 1, side, side}));
-  chapter.result("output_shape", std::vector<double>(Y.shape().begin(), Y.shape().end()));
+  book::describe_network(chapter, net, side);
   chapter.result("num_blocks", static_cast<double>(net.size() - 5));
   chapter.result("input_side", static_cast<double>(side));
-  chapter.result("num_params", static_cast<double>(book::num_parameters(net)));
 
   const int64_t batch_size = chapter.batch_size();
   auto [train_iter, test_iter] = book::load_data_fashion_mnist(
@@ -122,9 +119,8 @@ int main(int argc, char** argv) {
                          {.learning_rate = static_cast<float>(chapter.lr())});
   auto history = book::train_ch5(net, train_iter, test_iter, batch_size, trainer, device,
                                  chapter.epochs());
-  book::plot_history(chapter.path("history.svg"), history, "VGG-11, channels / 4");
-  chapter.figure("history.svg", "VGG-11 with a quarter of the channels");
-  book::record_history(chapter, history);
+  book::show_history(chapter, history, "VGG-11, channels / 4",
+                     "VGG-11 with a quarter of the channels");
 
   //! ## Exercises
   //!

@@ -42,11 +42,15 @@ TEST_CASE("DenseNet: channels, 10 logits and its parameters", "[densenet]") {
 }
 
 TEST_CASE("DenseNet learns", "[densenet]") {
-  chapter_test::check_learns_for_profile(kName, {.quick_loss_below = 8,
-                                                 .cpu = {.first_loss_below = 1.5,
-                                                         .final_loss_below = 0.6,
-                                                         .final_train_acc_above = 0.75,
-                                                         .last_test_acc_above = 0.7,
-                                                         .best_test_acc_above = 0.75},
-                                                 .book_test_acc = 0.88});
+  chapter_test::ProfileBands bands;
+  bands.quick_loss_below = 8;
+  // Seeds 0-2 (bench/cpu_profile_bands.py): first-epoch loss 0.717-0.743,
+  // final loss 0.382-0.386, train acc 0.854-0.859, test acc 0.806-0.853.
+  bands.cpu = {.first_loss_below = 1.0,
+               .final_loss_below = 0.5,
+               .final_train_acc_above = 0.8,
+               .last_test_acc_above = 0.75,
+               .best_test_acc_above = 0.78};
+  bands.book_test_acc = 0.88;  // ../shared/BOOK.md
+  chapter_test::check_learns_for_profile(kName, bands);
 }

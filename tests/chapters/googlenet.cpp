@@ -48,11 +48,14 @@ TEST_CASE("GoogLeNet: 10 logits and the parameters of its Inception blocks",
 }
 
 TEST_CASE("GoogLeNet learns", "[googlenet]") {
-  chapter_test::check_learns_for_profile(kName, {.quick_loss_below = 2.4,
-                                                 .cpu = {.first_loss_below = 2.31,
-                                                         .final_loss_below = 1.5,
-                                                         .final_train_acc_above = 0.4,
-                                                         .last_test_acc_above = 0.4,
-                                                         .best_test_acc_above = 0.4},
-                                                 .book_test_acc = 0.883});
+  chapter_test::ProfileBands bands;
+  bands.quick_loss_below = 2.4;
+  // Not measured yet.
+  bands.cpu = {.first_loss_below = 2.31,
+               .final_loss_below = 1.5,
+               .final_train_acc_above = 0.4,
+               .last_test_acc_above = 0.4,
+               .best_test_acc_above = 0.4};
+  bands.book_test_acc = 0.883;  // ../shared/BOOK.md
+  chapter_test::check_learns_for_profile(kName, bands);
 }

@@ -30,12 +30,15 @@ TEST_CASE("NiN: 10 scores from global pooling, no dense layer", "[nin]") {
 }
 
 TEST_CASE("NiN trains", "[nin]") {
-  chapter_test::check_learns_for_profile(kName, {.quick_loss_below = 2.4,
-                                                 .cpu = {.first_loss_below = 2.31,
-                                                         .final_loss_below = 2.31,
-                                                         .final_train_acc_above = 0.1,
-                                                         .last_test_acc_above = 0.1,
-                                                         .best_test_acc_above = 0.1},
-                                                 .book_test_acc = 0.81,
-                                                 .book_margin = 0.1});
+  chapter_test::ProfileBands bands;
+  bands.quick_loss_below = 2.4;
+  // Not measured yet.
+  bands.cpu = {.first_loss_below = 2.31,
+               .final_loss_below = 2.31,
+               .final_train_acc_above = 0.1,
+               .last_test_acc_above = 0.1,
+               .best_test_acc_above = 0.1};
+  bands.book_test_acc = 0.81;  // ../shared/BOOK.md
+  bands.book_margin = 0.1;
+  chapter_test::check_learns_for_profile(kName, bands);
 }

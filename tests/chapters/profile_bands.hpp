@@ -24,9 +24,9 @@
 namespace chapter_test {
 
 struct ProfileBands {
-  double quick_loss_below;  ///< every progress point of the --quick run
-  LearningBands cpu;        ///< the CPU profile, measured over seeds
-  double book_test_acc;     ///< BOOK.md's figure for the book's settings
+  double quick_loss_below = 0;  ///< every progress point of the --quick run
+  LearningBands cpu = {};       ///< the CPU profile, measured over seeds
+  double book_test_acc = 1;     ///< BOOK.md's figure for the book's settings
   double book_margin = 0.03;
 };
 

@@ -41,11 +41,15 @@ TEST_CASE("ResNet-18: 10 logits and its parameters", "[resnet]") {
 }
 
 TEST_CASE("ResNet-18 learns", "[resnet]") {
-  chapter_test::check_learns_for_profile(kName, {.quick_loss_below = 8,
-                                                 .cpu = {.first_loss_below = 1.5,
-                                                         .final_loss_below = 0.6,
-                                                         .final_train_acc_above = 0.75,
-                                                         .last_test_acc_above = 0.7,
-                                                         .best_test_acc_above = 0.75},
-                                                 .book_test_acc = 0.91});
+  chapter_test::ProfileBands bands;
+  bands.quick_loss_below = 8;
+  // Seeds 0-2 (bench/cpu_profile_bands.py): first-epoch loss 0.950-1.037,
+  // final loss 0.377-0.397, train acc 0.848-0.857, test acc 0.822-0.865.
+  bands.cpu = {.first_loss_below = 1.2,
+               .final_loss_below = 0.5,
+               .final_train_acc_above = 0.8,
+               .last_test_acc_above = 0.77,
+               .best_test_acc_above = 0.8};
+  bands.book_test_acc = 0.91;  // ../shared/BOOK.md
+  chapter_test::check_learns_for_profile(kName, bands);
 }

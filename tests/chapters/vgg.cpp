@@ -32,11 +32,14 @@ TEST_CASE("VGG-11 / 4: five blocks, 10 logits, its parameters", "[vgg]") {
 }
 
 TEST_CASE("VGG-11 / 4 learns", "[vgg]") {
-  chapter_test::check_learns_for_profile(kName, {.quick_loss_below = 2.4,
-                                                 .cpu = {.first_loss_below = 2.31,
-                                                         .final_loss_below = 1.0,
-                                                         .final_train_acc_above = 0.6,
-                                                         .last_test_acc_above = 0.6,
-                                                         .best_test_acc_above = 0.6},
-                                                 .book_test_acc = 0.909});
+  chapter_test::ProfileBands bands;
+  bands.quick_loss_below = 2.4;
+  // Not measured yet.
+  bands.cpu = {.first_loss_below = 2.31,
+               .final_loss_below = 1.0,
+               .final_train_acc_above = 0.6,
+               .last_test_acc_above = 0.6,
+               .best_test_acc_above = 0.6};
+  bands.book_test_acc = 0.909;  // ../shared/BOOK.md
+  chapter_test::check_learns_for_profile(kName, bands);
 }

@@ -4,8 +4,10 @@
 
 #include <iomanip>
 #include <iostream>
+#include <vector>
 
 #include "d2l/autograd.hpp"
+#include "d2l/ops.hpp"
 
 namespace d2l::book {
 
@@ -18,6 +20,15 @@ NDArray print_output_shapes(gluon::nn::Sequential& net, NDArray X) {
   }
   std::cout << std::right;
   return X;
+}
+
+NDArray describe_network(Chapter& chapter, gluon::nn::Sequential& net, int64_t side) {
+  NDArray Y = print_output_shapes(net, nd::random::uniform(0, 1, {1, 1, side, side}));
+  const int64_t n = num_parameters(net);
+  std::cout << n << " parameters\n";
+  chapter.result("output_shape", std::vector<double>(Y.shape().begin(), Y.shape().end()));
+  chapter.result("num_params", static_cast<double>(n));
+  return Y;
 }
 
 int64_t num_parameters(const gluon::Block& net) {

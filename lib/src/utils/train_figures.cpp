@@ -27,6 +27,14 @@ void record_history(Chapter& chapter, const TrainHistory& history,
   chapter.result(prefix + "final_test_acc", history.test_acc.back());
 }
 
+void show_history(Chapter& chapter, const TrainHistory& history, const std::string& title,
+                  const std::string& caption, const std::string& prefix) {
+  const std::string file = prefix + "history.svg";
+  plot_history(chapter.path(file), history, title);
+  chapter.figure(file, caption);
+  record_history(chapter, history, prefix);
+}
+
 void plot_history(const std::string& path, const TrainHistory& history,
                   const std::string& title) {
   std::vector<double> epochs;

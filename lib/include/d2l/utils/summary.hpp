@@ -4,7 +4,9 @@
 /// each of its layers, and how many numbers it learns.
 
 #include <cstdint>
+#include <string>
 
+#include "d2l/chapter.hpp"
 #include "d2l/gluon/nn/sequential.hpp"
 #include "d2l/ndarray.hpp"
 
@@ -19,6 +21,12 @@ namespace d2l::book {
 /// Returns the network's output. Layers with deferred shapes finish their
 /// initialization on the way, so the network must be initialized first.
 NDArray print_output_shapes(gluon::nn::Sequential& net, NDArray X);
+
+/// What the sections of part 06 show of a network before training it:
+/// print_output_shapes() for one `side` x `side` single-channel image, then
+/// `N parameters`; records `output_shape` and `num_params` in the chapter's
+/// results.json. Returns the network's output.
+NDArray describe_network(Chapter& chapter, gluon::nn::Sequential& net, int64_t side);
 
 /// The number of values in all of `net`'s parameters, the running statistics
 /// of BatchNorm layers included (they are saved with the weights, but not

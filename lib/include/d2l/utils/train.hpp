@@ -83,6 +83,12 @@ TrainHistory train_ch3(gluon::Block& net, const gluon::data::DataLoader& train_i
 void record_history(Chapter& chapter, const TrainHistory& history,
                     const std::string& prefix = "");
 
+/// What a section shows of a training run: plot_history() into
+/// `<prefix>history.svg` in the chapter's folder, registered as a figure of
+/// the current section with `caption`, and record_history() with `prefix`.
+void show_history(Chapter& chapter, const TrainHistory& history, const std::string& title,
+                  const std::string& caption, const std::string& prefix = "");
+
 /// The curves of a history as an SVG file: training loss, training accuracy
 /// and test accuracy against the epoch, on one chart.
 void plot_history(const std::string& path, const TrainHistory& history,
