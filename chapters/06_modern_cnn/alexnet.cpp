@@ -82,8 +82,9 @@ int main(int argc, char** argv) {
   //! first convolution gives $54 \times 54$ maps, and the last pooling layer
   //! leaves $256 \times 5 \times 5$ values per image for the dense layers.
   //! (On the CPU profile the images are $112 \times 112$ and the last pooling
-  //! layer leaves $256 \times 2 \times 2$; the dense layers are smaller there,
-  //! the convolutions the same.)
+  //! layer leaves $256 \times 2 \times 2$, so the first dense layer has 1024
+  //! inputs instead of 6400; the convolutions have the same weights at any
+  //! image size.)
   const int64_t side = chapter.resize();
   net.initialize(init::Xavier());
   book::describe_network(chapter, net, side);

@@ -52,10 +52,10 @@ TEST_CASE("GoogLeNet learns", "[googlenet]") {
   bands.quick_loss_below = 2.4;
   // Not measured yet.
   bands.cpu = {.first_loss_below = 2.31,
-               .final_loss_below = 1.5,
-               .final_train_acc_above = 0.4,
-               .last_test_acc_above = 0.4,
-               .best_test_acc_above = 0.4};
+               .final_loss_below = 2.0,
+               .final_train_acc_above = 0.25,
+               .last_test_acc_above = 0.25,
+               .best_test_acc_above = 0.3};
   bands.book_test_acc = 0.883;  // ../shared/BOOK.md
   chapter_test::check_learns_for_profile(kName, bands);
 }
