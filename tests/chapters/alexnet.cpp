@@ -34,10 +34,13 @@ TEST_CASE("AlexNet: 10 logits and the parameters of its eight layers", "[alexnet
 TEST_CASE("AlexNet learns", "[alexnet]") {
   chapter_test::ProfileBands bands;
   bands.quick_loss_below = 2.4;
-  // Not measured yet.
+  // Seed 0, twice (bench/cpu_profile_bands.py and the book build, a commit
+  // apart): first-epoch loss 2.281-2.282, final loss 1.001, train acc
+  // 0.601-0.608, test acc 0.671-0.673. One seed only (a run takes 5-13
+  // minutes on a busy 2-core machine), so the band is wide.
   bands.cpu = {.first_loss_below = 2.31,
-               .final_loss_below = 1.5,
-               .final_train_acc_above = 0.4,
+               .final_loss_below = 1.4,
+               .final_train_acc_above = 0.45,
                .last_test_acc_above = 0.5,
                .best_test_acc_above = 0.5};
   bands.book_test_acc = 0.867;  // ../shared/BOOK.md

@@ -34,12 +34,13 @@ TEST_CASE("VGG-11 / 4: five blocks, 10 logits, its parameters", "[vgg]") {
 TEST_CASE("VGG-11 / 4 learns", "[vgg]") {
   chapter_test::ProfileBands bands;
   bands.quick_loss_below = 2.4;
-  // Not measured yet.
-  bands.cpu = {.first_loss_below = 2.31,
-               .final_loss_below = 1.0,
-               .final_train_acc_above = 0.6,
-               .last_test_acc_above = 0.6,
-               .best_test_acc_above = 0.6};
+  // Seeds 0-1 (bench/cpu_profile_bands.py): first-epoch loss 2.034-2.120,
+  // final loss 0.701-0.709, train acc 0.736-0.737, test acc 0.769-0.777.
+  bands.cpu = {.first_loss_below = 2.25,
+               .final_loss_below = 0.85,
+               .final_train_acc_above = 0.65,
+               .last_test_acc_above = 0.7,
+               .best_test_acc_above = 0.7};
   bands.book_test_acc = 0.909;  // ../shared/BOOK.md
   chapter_test::check_learns_for_profile(kName, bands);
 }
