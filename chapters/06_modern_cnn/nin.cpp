@@ -90,10 +90,11 @@ int main(int argc, char** argv) {
   //! The exercises try the two obvious cures.
   //!
   //! The CPU profile uses $112 \times 112$ images, 8,000 of them, for three
-  //! epochs in batches of 32 (750 steps). It shows the plateau plainly: the
-  //! loss stays at 2.30 through the first epoch and only starts to fall in the
-  //! second. Run it with other seeds (`--seed 1`, `--seed 2`) to see how much
-  //! the start matters.
+  //! epochs in batches of 32 (750 steps). It shows the plateau plainly: with
+  //! the default seed the loss stays at 2.30 through the first epoch, starts
+  //! to fall in the second, and the run ends at a test accuracy of about 0.51.
+  //! With `--seed 1` the plateau lasts into the third epoch and the run ends
+  //! at 0.32: the same network, data and learning rate, another random start.
   chapter.section("Training");
   const int64_t batch_size = chapter.batch_size();
   auto [train_iter, test_iter] = book::load_data_fashion_mnist(

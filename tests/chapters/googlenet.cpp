@@ -50,12 +50,14 @@ TEST_CASE("GoogLeNet: 10 logits and the parameters of its Inception blocks",
 TEST_CASE("GoogLeNet learns", "[googlenet]") {
   chapter_test::ProfileBands bands;
   bands.quick_loss_below = 2.4;
-  // Not measured yet.
+  // Seeds 0-1 (seed 0 in the book build, seed 1 by
+  // bench/cpu_profile_bands.py): first-epoch loss 2.149-2.250, final loss
+  // 0.865-1.029, train acc 0.587-0.655, test acc 0.684-0.737.
   bands.cpu = {.first_loss_below = 2.31,
-               .final_loss_below = 2.0,
-               .final_train_acc_above = 0.25,
-               .last_test_acc_above = 0.25,
-               .best_test_acc_above = 0.3};
+               .final_loss_below = 1.25,
+               .final_train_acc_above = 0.5,
+               .last_test_acc_above = 0.6,
+               .best_test_acc_above = 0.6};
   bands.book_test_acc = 0.883;  // ../shared/BOOK.md
   chapter_test::check_learns_for_profile(kName, bands);
 }
