@@ -99,10 +99,11 @@ int main(int argc, char** argv) {
   //! five poolings turn into $2 \times 2$ maps, and 8,000 training images for
   //! three epochs. Like AlexNet, VGG has no batch normalization and spends its
   //! first couple of hundred steps near the loss of guessing, so the profile
-  //! uses batches of 32, for 750 steps in all. With seeds 0 and 1 it ended at
-  //! a test accuracy of 0.769 and 0.777 and a training loss of 0.709 and 0.701
-  //! (`bench/cpu_profile_bands.py`); the curve is still falling steeply there,
-  //! and more epochs keep paying.
+  //! uses batches of 32, for 750 steps in all. In three runs (seeds 0 and 1
+  //! with `bench/cpu_profile_bands.py`, and this page's seed 0 a few commits
+  //! later) it ended at a test accuracy between 0.76 and 0.78 and a training
+  //! loss between 0.70 and 0.71; the curve is still falling steeply there, and
+  //! more epochs keep paying.
   chapter.section("Training");
   ConvArch small_conv_arch;
   for (const auto& [num_convs, num_channels] : conv_arch) {
