@@ -213,3 +213,26 @@ TEST_CASE("convolution errors name the op and the shapes", "[conv]") {
              }),
              Contains("stride"));
 }
+
+TEST_CASE("convolution gradients are the same bits on every run", "[conv]") {
+  // Enough images for several im2col chunks on several threads: the weight
+  // gradient's partial sums must be added in a fixed order, or the same seed
+  // would train a different network from run to run.
+  NDArray x = test::uniform_input({96, 8, 20, 20}, -1, 1, 11);
+  NDArray w = test::uniform_input({16, 8, 3, 3}, -1, 1, 12);
+  NDArray b = test::uniform_input({16}, -1, 1, 13);
+  NDArray head = test::uniform_input({96, 16, 20, 20}, -1, 1, 14);
+  auto grads = [&] {
+    NDArray xc = x.copy(), wc = w.copy(), bc = b.copy();
+    for (NDArray* a : {&xc, &wc, &bc}) a->attach_grad();
+    {
+      autograd::record recording;
+      NDArray y = nd::convolution(xc, wc, bc, {.pad = 1});
+      y.backward(head);
+    }
+    return std::vector<std::vector<float>>{xc.grad().to_vector(), wc.grad().to_vector(),
+                                           bc.grad().to_vector()};
+  };
+  const auto first = grads();
+  for (int run = 0; run < 5; ++run) CHECK(grads() == first);
+}

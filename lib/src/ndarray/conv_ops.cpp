@@ -3,8 +3,6 @@
 #include "d2l/conv_ops.hpp"
 
 #include <algorithm>
-#include <mutex>
-#include <thread>
 #include <utility>
 #include <vector>
 
@@ -149,32 +147,8 @@ NDArray forward(const NDArray& x, const NDArray& w, const NDArray& b,
   return y;
 }
 
-// One dW accumulator per thread that runs chunks: the first chunk a thread
-// runs writes its slot, later ones add to it, and the slots are summed at the
-// end (no partial sum per chunk: at 512 channels one dW is 9 MiB).
-class Slots {
- public:
-  explicit Slots(int64_t max) : max_(max) {}
-  // This thread's slot, and whether this is its first chunk.
-  std::pair<int64_t, bool> mine() {
-    std::lock_guard<std::mutex> lock(mutex_);
-    const auto id = std::this_thread::get_id();
-    const auto it = std::find(ids_.begin(), ids_.end(), id);
-    if (it != ids_.end()) return {it - ids_.begin(), false};
-    if (int64_t(ids_.size()) == max_) fail(kOp, "more threads than dW slots");
-    ids_.push_back(id);
-    return {int64_t(ids_.size()) - 1, true};
-  }
-  int64_t used() const { return int64_t(ids_.size()); }
-
- private:
-  int64_t max_;
-  std::mutex mutex_;
-  std::vector<std::thread::id> ids_;
-};
-
 // Given gy (N, F, OH, OW), per chunk in parallel: gy -> (F, m*P); the chunk's
-// dW = gy_cols x cols^T (added to the thread's slot); dcols = W^T x gy_cols,
+// dW = gy_cols x cols^T (added to its share's accumulator); dcols = W^T x gy_cols,
 // dx = col2im(dcols); db = sum of gy over N, OH, OW.
 std::vector<NDArray> backward(const NDArray& gy, const NDArray& x, const NDArray& w,
                               const NDArray& b, const kernels::Window2D& g) {
@@ -186,10 +160,12 @@ std::vector<NDArray> backward(const NDArray& gy, const NDArray& x, const NDArray
                : m.n > 0 ? detail::empty(x.shape(), d)
                          : nd::zeros(x.shape(), d);
   const int64_t chunks = num_chunks(m), w_size = m.f * m.rows;
-  const int64_t max_slots = std::min<int64_t>(chunks, num_threads());
-  NDArray dw_parts =
-      want_w ? detail::empty({std::max<int64_t>(max_slots, 1), w_size}, d) : NDArray();
-  Slots slots(max_slots);
+  // One dW accumulator per share of the chunks (no partial sum per chunk: at
+  // 512 channels one dW is 9 MiB). Each share is a fixed, contiguous range of
+  // chunks run in order by one task, so the sums are the same on every run:
+  // the same seed trains the same network.
+  const int64_t parts = std::max<int64_t>(std::min<int64_t>(chunks, num_threads()), 1);
+  NDArray dw_parts = want_w ? detail::empty({parts, w_size}, d) : NDArray();
   // With few filters, dW^T = cols x gy^T: the GEMM then packs gy (F x k*P)
   // rather than the far larger columns, and its rows (C*KH*KW) fill the
   // kernel's register tiles evenly. Measured with bench/layer_profile: 10-25%
@@ -197,40 +173,42 @@ std::vector<NDArray> backward(const NDArray& gy, const NDArray& x, const NDArray
   const bool dwt = m.f <= 128;
   const int64_t in_image = m.c * g.height * g.width, out_image = m.f * m.p;
   if (want_x || want_w) {
-    detail::parallel_for(chunks, [&](int64_t chunk) {
-      thread_local std::vector<float> cols_buffer, gy_buffer;
-      const int64_t b0 = chunk * m.chunk, k = std::min(m.chunk, m.n - b0);
-      float* cols = scratch(cols_buffer, m.rows * k * m.p);
-      const float* gy_cols = ptr(gy) + b0 * out_image;
-      if (k > 1) {
-        float* gyc = scratch(gy_buffer, m.f * k * m.p);
-        swap_outer(d, gy_cols, gyc, k, m.f, m.p, false);
-        gy_cols = gyc;
-      }
-      if (want_w) {  // the thread's slot += this chunk's dW (F, rows) or dW^T (rows, F)
-        kernels::im2col(d, ptr(x) + b0 * in_image, cols, g, m.c, k);
-        const auto [slot, first] = slots.mine();
-        if (dwt) {
-          kernels::gemm(d, false, true, m.rows, m.f, k * m.p, 1.0f, cols, gy_cols,
-                        first ? 0.0f : 1.0f, ptr(dw_parts) + slot * w_size);
-        } else {
-          kernels::gemm(d, false, true, m.f, m.rows, k * m.p, 1.0f, gy_cols, cols,
-                        first ? 0.0f : 1.0f, ptr(dw_parts) + slot * w_size);
+    detail::parallel_for(parts, [&](int64_t part) {
+      const int64_t first_chunk = chunks * part / parts;
+      const int64_t end_chunk = chunks * (part + 1) / parts;
+      for (int64_t chunk = first_chunk; chunk < end_chunk; ++chunk) {
+        thread_local std::vector<float> cols_buffer, gy_buffer;
+        const int64_t b0 = chunk * m.chunk, k = std::min(m.chunk, m.n - b0);
+        float* cols = scratch(cols_buffer, m.rows * k * m.p);
+        const float* gy_cols = ptr(gy) + b0 * out_image;
+        if (k > 1) {
+          float* gyc = scratch(gy_buffer, m.f * k * m.p);
+          swap_outer(d, gy_cols, gyc, k, m.f, m.p, false);
+          gy_cols = gyc;
         }
-      }
-      if (want_x) {  // (rows, F) x (F, k*P) -> (rows, k*P) -> (k, C, H, W)
-        kernels::gemm(d, true, false, m.rows, k * m.p, m.f, 1.0f, ptr(w), gy_cols, 0.0f,
-                      cols);
-        kernels::col2im(d, cols, ptr(dx) + b0 * in_image, g, m.c, k);
+        if (want_w) {  // this part's dW (F, rows) or dW^T (rows, F) += the chunk's
+          kernels::im2col(d, ptr(x) + b0 * in_image, cols, g, m.c, k);
+          const bool first = chunk == first_chunk;
+          float* slot_dw = ptr(dw_parts) + part * w_size;
+          if (dwt) {
+            kernels::gemm(d, false, true, m.rows, m.f, k * m.p, 1.0f, cols, gy_cols,
+                          first ? 0.0f : 1.0f, slot_dw);
+          } else {
+            kernels::gemm(d, false, true, m.f, m.rows, k * m.p, 1.0f, gy_cols, cols,
+                          first ? 0.0f : 1.0f, slot_dw);
+          }
+        }
+        if (want_x) {  // (rows, F) x (F, k*P) -> (rows, k*P) -> (k, C, H, W)
+          kernels::gemm(d, true, false, m.rows, k * m.p, m.f, 1.0f, ptr(w), gy_cols, 0.0f,
+                        cols);
+          kernels::col2im(d, cols, ptr(dx) + b0 * in_image, g, m.c, k);
+        }
       }
     });
   }
   NDArray dw;
   if (want_w) {
-    const int64_t used = slots.used(), parts = dw_parts.shape()[0];
-    if (used < parts) {  // slots no thread wrote (or none: an empty batch)
-      kernels::fill(d, ptr(dw_parts) + used * w_size, (parts - used) * w_size, 0.0f);
-    }
+    if (chunks == 0) kernels::fill(d, ptr(dw_parts), w_size, 0.0f);  // an empty batch
     dw = parts == 1 ? dw_parts.reshape(w.shape())
                     : nd::sum(dw_parts, 0).reshape(w.shape());
     if (dwt) {
