@@ -21,7 +21,6 @@
 //! This section writes the normalization by hand, wraps it in a layer of our
 //! own, puts that layer into LeNet, and then does the same with the library's
 //! `nn::BatchNorm`.
-#include <algorithm>
 #include <cmath>
 #include <d2l/d2l.hpp>
 #include <iomanip>
