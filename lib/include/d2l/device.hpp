@@ -31,6 +31,17 @@ std::string gpu_status();
 /// `gpu(i)` if it exists, otherwise `cpu()`.
 Device try_gpu(int i = 0);
 
+/// Bytes of array memory on one device. Freed arrays return their buffers to a
+/// pool that the next arrays of the same size reuse; the pool never holds more
+/// in all than `peak_bytes`.
+struct MemoryStats {
+  long long in_use_bytes = 0;  ///< held by arrays that exist now
+  long long cached_bytes = 0;  ///< freed, kept for reuse
+  long long peak_bytes = 0;    ///< the most ever in use at once
+};
+/// The array memory of `device` (MXNet: `mx.context.gpu_memory_info`).
+MemoryStats memory_stats(Device device = cpu());
+
 /// Threads the library may use on the CPU (BLAS and our own kernels), set in
 /// one place so that two thread pools never fight over the same cores.
 void set_num_threads(int n);

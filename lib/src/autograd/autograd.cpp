@@ -46,32 +46,36 @@ predict_mode::~predict_mode() { training = was_training_; }
 namespace {
 
 using detail::ArrayImpl;
+using detail::Edge;
 using detail::fail;
+using detail::Node;
 
-// Post-order over the graph: every array comes after the arrays it was
-// computed from, so walking the list backwards visits consumers first.
-std::vector<ArrayImpl*> topological_order(const std::vector<NDArray>& heads) {
-  std::vector<ArrayImpl*> order;
-  std::unordered_set<ArrayImpl*> seen;
-  std::vector<std::pair<ArrayImpl*, size_t>> stack;
+// Post-order over the graph: every edge comes after the edges of the arrays it
+// was computed from, so walking the list backwards visits consumers first. The
+// list holds copies of the edges: a node's own edges are released as soon as
+// its backward has run.
+std::vector<Edge> topological_order(const std::vector<Edge>& heads) {
+  std::vector<Edge> order;
+  std::unordered_set<const void*> seen;
+  std::vector<std::pair<const Edge*, size_t>> stack;
   for (const auto& h : heads) {
-    if (!seen.insert(h.impl().get()).second) continue;
-    stack.push_back({h.impl().get(), 0});
+    if (!seen.insert(h.key()).second) continue;
+    stack.push_back({&h, 0});
     while (!stack.empty()) {
-      auto& [impl, next] = stack.back();
-      const auto& node = impl->node;
+      auto& [edge, next] = stack.back();
+      const Node* node = edge->node.get();
       if (node && node->freed) {
         fail("backward", "the graph was freed by an earlier backward() (op '", node->op,
              "'); record the computation again, or pass retain_graph=true to the "
              "first backward()");
       }
       if (node && next < node->inputs.size()) {
-        ArrayImpl* child = node->inputs[next++].impl().get();
-        if (child->requires_grad() && seen.insert(child).second) {
-          stack.push_back({child, 0});
+        const Edge& child = node->inputs[next++];
+        if (child.requires_grad() && seen.insert(child.key()).second) {
+          stack.push_back({&child, 0});
         }
       } else {
-        order.push_back(impl);
+        order.push_back(*edge);
         stack.pop_back();
       }
     }
@@ -81,22 +85,22 @@ std::vector<ArrayImpl*> topological_order(const std::vector<NDArray>& heads) {
 
 // A backward closure reads the values its op saw: refuse to run it when an
 // in-place write has changed them since (the gradient would be silently wrong).
-void check_unchanged(const ArrayImpl& impl) {
-  const detail::Node& node = *impl.node;
-  for (size_t k = 0; k < node.inputs.size() && k < node.input_versions.size(); ++k) {
-    const auto& input = node.inputs[k].impl();
-    if (node.input_versions[k] == detail::kUnread ||
-        input->storage->version == node.input_versions[k]) {
-      continue;
-    }
-    fail("backward", "input ", k + 1, " (shape ", shape_str(input->shape), ") of '",
+// An input or output that no longer exists cannot have been read or changed.
+void check_unchanged(const Node& node, const Shape& output_shape) {
+  for (size_t k = 0; k < node.inputs.size(); ++k) {
+    const Edge& input = node.inputs[k];
+    if (input.version == detail::kUnread) continue;
+    auto storage = input.storage.lock();
+    if (!storage || storage->version == input.version) continue;
+    fail("backward", "input ", k + 1, " (shape ", shape_str(input.shape), ") of '",
          node.op,
          "' was written in place after the op was recorded and before backward(), so "
          "its gradient would be wrong. Call backward() before changing it, or "
          "change a copy (x.copy()) instead");
   }
-  if (!node.is_write && impl.storage && impl.storage->version != node.output_version) {
-    fail("backward", "the result of '", node.op, "' (shape ", shape_str(impl.shape),
+  auto output = node.output.lock();
+  if (!node.is_write && output && output->version != node.output_version) {
+    fail("backward", "the result of '", node.op, "' (shape ", shape_str(output_shape),
          ") was written in place after it was recorded and before backward(); its "
          "gradient needs the original values. Write into a copy instead");
   }
@@ -109,6 +113,14 @@ void store_leaf_gradient(ArrayImpl* leaf, const NDArray& g) {
   } else if (leaf->grad_req == GradReq::add) {
     leaf->grad += g;
   }
+}
+
+// Ends a node's part in the graph: what its closure saved and its edges go, so
+// that activations are freed while backward() is still running.
+void release(Node& node) {
+  node.freed = true;
+  node.inputs.clear();
+  node.backward = nullptr;
 }
 
 }  // namespace
@@ -132,7 +144,8 @@ void backward(const std::vector<NDArray>& heads, const std::vector<NDArray>& hea
   }
   pause no_recording(is_training());  // the gradient computations are not recorded
 
-  std::unordered_map<ArrayImpl*, NDArray> grads;
+  std::unordered_map<const void*, NDArray> grads;
+  std::vector<Edge> head_edges;
   for (size_t i = 0; i < heads.size(); ++i) {
     const NDArray& h = heads[i];
     NDArray g = head_grads.empty() || !head_grads[i].defined()
@@ -142,41 +155,43 @@ void backward(const std::vector<NDArray>& heads, const std::vector<NDArray>& hea
       fail("backward", "head gradient has shape ", shape_str(g.shape()),
            " but the head has shape ", shape_str(h.shape()));
     }
-    auto& slot = grads[h.impl().get()];
+    head_edges.push_back(detail::edge_to(h));
+    auto& slot = grads[head_edges.back().key()];
     slot = slot.defined() ? slot + g : g;
   }
 
-  std::vector<ArrayImpl*> order = topological_order(heads);
+  std::vector<Edge> order = topological_order(head_edges);
+  head_edges.clear();
   for (auto it = order.rbegin(); it != order.rend(); ++it) {
-    ArrayImpl* impl = *it;
-    auto found = grads.find(impl);
+    const Edge& edge = *it;
+    auto found = grads.find(edge.key());
     if (found == grads.end()) continue;
     NDArray g = found->second;
     grads.erase(found);  // free gradients as soon as they are passed on
-    if (impl->grad_attached) store_leaf_gradient(impl, g);
-    if (!impl->node) continue;
-    auto& node = *impl->node;
-    check_unchanged(*impl);
+    if (edge.leaf) {
+      if (edge.leaf->grad_attached) store_leaf_gradient(edge.leaf.get(), g);
+      continue;
+    }
+    Node& node = *edge.node;
+    check_unchanged(node, edge.shape);
     std::vector<NDArray> input_grads = node.backward(g);
+    g = NDArray();
     for (size_t k = 0; k < node.inputs.size() && k < input_grads.size(); ++k) {
-      const NDArray& in = node.inputs[k];
-      if (!input_grads[k].defined() || !in.impl()->requires_grad()) continue;
-      if (input_grads[k].shape() != in.shape()) {
+      const Edge& in = node.inputs[k];
+      if (!input_grads[k].defined() || !in.requires_grad()) continue;
+      if (input_grads[k].shape() != in.shape) {
         fail("backward", "internal error in the gradient of '", node.op,
              "': gradient shape ", shape_str(input_grads[k].shape()),
-             " for an input of shape ", shape_str(in.shape()));
+             " for an input of shape ", shape_str(in.shape));
       }
-      auto& slot = grads[in.impl().get()];
+      auto& slot = grads[in.key()];
       slot = slot.defined() ? slot + input_grads[k] : input_grads[k];
     }
+    if (!retain_graph) release(node);
   }
-
-  if (!retain_graph) {
-    for (ArrayImpl* impl : order) {
-      if (!impl->node) continue;
-      impl->node->freed = true;
-      impl->node->inputs.clear();  // releases the intermediate arrays
-      impl->node->backward = nullptr;
+  if (!retain_graph) {  // nodes that got no gradient (a branch cut off by pick)
+    for (const Edge& edge : order) {
+      if (edge.node) release(*edge.node);
     }
   }
 }
@@ -219,16 +234,29 @@ bool should_record(const std::vector<NDArray>& inputs) {
   return false;
 }
 
+Edge edge_to(const NDArray& x) {
+  Edge e;
+  if (!x.defined()) return e;
+  const auto& impl = x.impl();
+  if (impl->node) {
+    e.node = impl->node;
+  } else {
+    e.leaf = impl;
+  }
+  e.shape = impl->shape;
+  e.storage = impl->storage;
+  e.version = impl->storage ? impl->storage->version : kUnread;
+  return e;
+}
+
 NDArray record_op(const char* op, NDArray out, std::vector<NDArray> inputs,
                   BackwardFn backward) {
   if (should_record(inputs)) {
     auto node = std::make_shared<Node>();
     node->op = op;
-    for (const auto& x : inputs) {
-      node->input_versions.push_back(x.defined() ? x.impl()->storage->version : kUnread);
-    }
+    for (const auto& x : inputs) node->inputs.push_back(edge_to(x));
+    node->output = out.impl()->storage;
     node->output_version = out.impl()->storage->version;
-    node->inputs = std::move(inputs);
     node->backward = std::move(backward);
     out.impl()->node = std::move(node);
   }

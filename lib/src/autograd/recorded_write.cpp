@@ -49,17 +49,20 @@ void write_box(const NDArray& target, const Shape& begin, const Shape& box,
   mark_written(target);
   if (!record) return;
 
-  // `target` becomes the array after the write; `before` takes over its old
-  // node. Only shapes are needed to send gradients back, so `before` keeps no
-  // storage (the old values are gone anyway).
-  auto before = std::make_shared<ArrayImpl>();
-  before->shape = t.shape;
-  before->node = std::move(t.node);
+  // `target` becomes the array after the write; the edge to the array before
+  // it takes over its old node. Only shapes are needed to send gradients back,
+  // so neither edge checks versions (the old values are gone anyway).
+  Edge before;
+  before.node = std::move(t.node);
+  before.shape = t.shape;
+  before.version = kUnread;
+  // (No node: a constant before the write, which takes no gradient.)
+  Edge written = edge_to(value);
+  written.version = kUnread;
   auto node = std::make_shared<Node>();
   node->op = op;
   node->is_write = true;
-  node->inputs = {NDArray(before), value};
-  node->input_versions = {kUnread, kUnread};
+  node->inputs = {std::move(before), std::move(written)};
   const Shape shape = t.shape;
   node->backward = [shape, begin, box](const NDArray& g) -> std::vector<NDArray> {
     // Outside the box the gradient goes to the old values, inside to `value`.

@@ -1,9 +1,13 @@
 #include "core/storage.hpp"
 
+#include <sys/mman.h>
+
+#include <algorithm>
 #include <cstdlib>
 #include <map>
 #include <mutex>
 #include <new>
+#include <utility>
 #include <vector>
 
 #include "kernels/gpu_runtime.hpp"
@@ -22,12 +26,22 @@ int64_t size_class(int64_t n) {
   return (n + step - 1) / step * step;
 }
 
+// Keeps freed buffers for reuse, but never holds more in all (in use plus
+// cached) than the most the program has had in use at once: when a request finds
+// no buffer of its class and the total would grow past that mark, cached buffers
+// of other classes are returned to the system first, the largest first. Without
+// the bound, a training step whose forward and backward passes use different
+// mixes of sizes keeps the peak of every size class at once: 1.75 GB held for a
+// ResNet-18 step that never had more than 1.2 GB in use.
 class Pool {
+  using Buffers = std::vector<std::pair<float*, int64_t>>;  // (buffer, capacity)
+
  public:
   explicit Pool(Device device) : device_(device) {}
   ~Pool() { release_all(); }
 
   float* take(int64_t capacity) {
+    Buffers to_destroy;  // cached buffers given up to stay within the bound
     {
       std::lock_guard<std::mutex> lock(mutex_);
       auto it = free_.find(capacity);
@@ -35,13 +49,16 @@ class Pool {
         float* p = it->second.back();
         it->second.pop_back();
         cached_ -= capacity;
-        in_use_ += capacity;
+        note_in_use(capacity);
         return p;
       }
+      const int64_t limit = std::max(high_water_, in_use_ + capacity);
+      to_destroy = evict_until(limit - in_use_ - capacity);
     }
+    for (auto [p, size] : to_destroy) destroy(p, size);
     float* p = fresh(capacity);  // may throw: count it only once it exists
     std::lock_guard<std::mutex> lock(mutex_);
-    in_use_ += capacity;
+    note_in_use(capacity);
     return p;
   }
 
@@ -55,15 +72,18 @@ class Pool {
   void release_all() {
     std::lock_guard<std::mutex> lock(mutex_);
     for (auto& [capacity, buffers] : free_) {
-      for (float* p : buffers) destroy(p);
+      for (float* p : buffers) destroy(p, capacity);
     }
     free_.clear();
     cached_ = 0;
   }
 
-  PoolStats stats() {
+  MemoryStats stats() {
     std::lock_guard<std::mutex> lock(mutex_);
-    return {cached_ * int64_t(sizeof(float)), in_use_ * int64_t(sizeof(float))};
+    const long long bytes = sizeof(float);
+    return {.in_use_bytes = in_use_ * bytes,
+            .cached_bytes = cached_ * bytes,
+            .peak_bytes = high_water_ * bytes};
   }
 
  private:
@@ -71,23 +91,60 @@ class Pool {
     if (device_.type == DeviceType::gpu) {
       return gpu_runtime::allocate(device_.id, size_t(capacity));
     }
+    const size_t bytes = size_t(capacity) * sizeof(float);
+    if (bytes >= kMapBytes) {
+      void* p = mmap(nullptr, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS,
+                     -1, 0);
+      if (p == MAP_FAILED) throw std::bad_alloc();
+      madvise(p, bytes, MADV_HUGEPAGE);  // a hint: 2 MiB pages fault in 512x fewer times
+      return static_cast<float*>(p);
+    }
     // 64-byte alignment suits AVX-512 loads and cache lines.
-    void* p = std::aligned_alloc(64, size_t(capacity) * sizeof(float));
+    void* p = std::aligned_alloc(64, bytes);
     if (!p) throw std::bad_alloc();
     return static_cast<float*>(p);
   }
-  void destroy(float* p) {
+  void destroy(float* p, int64_t capacity) {
+    const size_t bytes = size_t(capacity) * sizeof(float);
     if (device_.type == DeviceType::gpu) {
       gpu_runtime::release(device_.id, p);
+    } else if (bytes >= kMapBytes) {
+      munmap(p, bytes);
     } else {
       std::free(p);
     }
+  }
+
+  // Large host buffers are mapped pages of their own, so that a buffer the pool
+  // gives up goes back to the system at once (glibc's malloc keeps freed blocks
+  // below its adaptive threshold, up to 32 MiB, in the process).
+  static constexpr size_t kMapBytes = size_t(1) << 20;
+
+  void note_in_use(int64_t capacity) {
+    in_use_ += capacity;
+    high_water_ = std::max(high_water_, in_use_);
+  }
+  // Takes cached buffers out of the pool, largest first, until at most
+  // `max_cached` elements stay cached; the caller frees them outside the lock.
+  Buffers evict_until(int64_t max_cached) {
+    Buffers out;
+    for (auto it = free_.rbegin(); it != free_.rend() && cached_ > max_cached;) {
+      auto& buffers = it->second;
+      while (!buffers.empty() && cached_ > max_cached) {
+        out.push_back({buffers.back(), it->first});
+        buffers.pop_back();
+        cached_ -= it->first;
+      }
+      ++it;
+    }
+    return out;
   }
 
   Device device_;
   std::mutex mutex_;
   std::map<int64_t, std::vector<float*>> free_;
   int64_t cached_ = 0, in_use_ = 0;
+  int64_t high_water_ = 0;  // the most elements ever in use at once
 };
 
 Pool& pool_for(Device device) {
@@ -113,7 +170,8 @@ std::shared_ptr<Storage> allocate(int64_t size, Device device) {
   return std::make_shared<Storage>(size, device);
 }
 
-PoolStats pool_stats(Device device) { return pool_for(device).stats(); }
-void release_cached(Device device) { pool_for(device).release_all(); }
-
 }  // namespace d2l::detail
+
+namespace d2l {
+MemoryStats memory_stats(Device device) { return detail::pool_for(device).stats(); }
+}  // namespace d2l

@@ -29,13 +29,4 @@ struct Storage {
 /// A new buffer of `size` floats on `device` (contents undefined).
 std::shared_ptr<Storage> allocate(int64_t size, Device device);
 
-/// Bytes currently held by the pools (free, reusable) and handed out (in use).
-struct PoolStats {
-  int64_t cached_bytes = 0;
-  int64_t in_use_bytes = 0;
-};
-PoolStats pool_stats(Device device);
-/// Returns every cached buffer of `device` to the system.
-void release_cached(Device device);
-
 }  // namespace d2l::detail

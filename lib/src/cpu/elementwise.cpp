@@ -281,7 +281,7 @@ void binary(Device d, Binary op, const float* a, const float* b, float* y,
     case Binary::tanh_grad:  // b = tanh's output
       run([](float g, float y) { return g * (1.0f - y * y); });
       break;
-    case Binary::relu_grad:  // b = relu's input
+    case Binary::relu_grad:  // b = relu's input or output (> 0 at the same places)
       run([](float g, float x) { return x > 0.0f ? g : 0.0f; });
       break;
     case Binary::le:

@@ -42,7 +42,7 @@ enum class Binary {
   // Fused gradients, (incoming gradient, saved value) -> input gradient:
   sigmoid_grad,  // g * y * (1 - y), y = sigmoid's output
   tanh_grad,     // g * (1 - y^2), y = tanh's output
-  relu_grad,     // g where x > 0, else 0, x = relu's input
+  relu_grad,     // g where b > 0, else 0, b = relu's input or its output
 };
 
 enum class Reduce { sum, max, min };

@@ -12,18 +12,26 @@ using kernels::Unary;
 
 namespace {
 
-// g -> dx, given the input x and the output y.
+// What a gradient formula reads. A node keeps only these, so an activation
+// that no formula needs (ReLU's input, a sum's operands) is freed as soon as the
+// forward pass is done with it.
+enum Reads : unsigned { kNothing = 0, kInput = 1, kOutput = 2, kFirst = 4, kSecond = 8 };
+
+// g -> dx, given the input x and the output y (each undefined unless read).
 using UnaryGrad = NDArray (*)(const NDArray& g, const NDArray& x, const NDArray& y);
 
-NDArray apply_unary(const NDArray& x, Unary op, const char* name, UnaryGrad grad) {
+NDArray apply_unary(const NDArray& x, Unary op, const char* name, unsigned reads,
+                    UnaryGrad grad) {
   detail::defined(x, name);
   NDArray y = detail::empty(x.shape(), x.context());
   kernels::unary(x.context(), op, detail::ptr(x), detail::ptr(y), x.size());
-  NDArray y_value = y.detach();  // the node must not own its own output
-  return detail::record_op(name, y, {x},
-                           [x, y_value, grad](const NDArray& g) -> std::vector<NDArray> {
-                             return {grad(g, x, y_value)};
-                           });
+  NDArray x_value = reads & kInput ? x : NDArray();
+  // The node must not own its own output: a handle without the node.
+  NDArray y_value = reads & kOutput ? y.detach() : NDArray();
+  return detail::record_op(
+      name, y, {x}, [x_value, y_value, grad](const NDArray& g) -> std::vector<NDArray> {
+        return {grad(g, x_value, y_value)};
+      });
 }
 
 NDArray unary_step(const NDArray& x) {
@@ -42,19 +50,31 @@ NDArray compute_binary(const NDArray& a, const NDArray& b, Binary op, const char
   return y;
 }
 
-// (g, a, b, y) -> (da, db) before summing back to the input shapes.
-using BinaryGrad = std::pair<NDArray, NDArray> (*)(const NDArray& g, const NDArray& a,
-                                                   const NDArray& b, const NDArray& y);
+// What a binary op's gradient formula gets: the operands and the output it
+// reads (undefined otherwise), and which operands want a gradient.
+struct BinarySaved {
+  NDArray a, b, y;
+  bool want_a = false, want_b = false;
+};
+// (g, saved) -> (da, db) before summing back to the input shapes.
+using BinaryGrad = std::pair<NDArray, NDArray> (*)(const NDArray& g,
+                                                   const BinarySaved& s);
 
 NDArray apply_binary(const NDArray& a, const NDArray& b, Binary op, const char* name,
-                     BinaryGrad grad) {
+                     unsigned reads, BinaryGrad grad) {
   NDArray y = compute_binary(a, b, op, name);
-  NDArray y_value = y.detach();
+  BinarySaved s{.a = reads & kFirst ? a : NDArray(),
+                .b = reads & kSecond ? b : NDArray(),
+                .y = reads & kOutput ? y.detach() : NDArray(),
+                .want_a = detail::wants_grad(a),
+                .want_b = detail::wants_grad(b)};
   return detail::record_op(
-      name, y, {a, b}, [a, b, y_value, grad](const NDArray& g) -> std::vector<NDArray> {
-        auto [da, db] = grad(g, a, b, y_value);
-        return {da.defined() ? detail::sum_to(da, a.shape()) : NDArray(),
-                db.defined() ? detail::sum_to(db, b.shape()) : NDArray()};
+      name, y, {a, b},
+      [s, grad, a_shape = a.shape(),
+       b_shape = b.shape()](const NDArray& g) -> std::vector<NDArray> {
+        auto [da, db] = grad(g, s);
+        return {da.defined() ? detail::sum_to(da, a_shape) : NDArray(),
+                db.defined() ? detail::sum_to(db, b_shape) : NDArray()};
       });
 }
 
@@ -101,49 +121,51 @@ NDArray broadcast_to(const NDArray& x, const Shape& shape) {
 // ---- one input ----------------------------------------------------------------
 
 NDArray negative(const NDArray& x) {
-  return apply_unary(x, Unary::neg, "negative",
+  return apply_unary(x, Unary::neg, "negative", kNothing,
                      [](const NDArray& g, const NDArray&, const NDArray&) { return -g; });
 }
 NDArray exp(const NDArray& x) {
   return apply_unary(
-      x, Unary::exp, "exp",
+      x, Unary::exp, "exp", kOutput,
       [](const NDArray& g, const NDArray&, const NDArray& y) { return g * y; });
 }
 NDArray log(const NDArray& x) {
   return apply_unary(
-      x, Unary::log, "log",
+      x, Unary::log, "log", kInput,
       [](const NDArray& g, const NDArray& x, const NDArray&) { return g / x; });
 }
 NDArray sqrt(const NDArray& x) {
   return apply_unary(
-      x, Unary::sqrt, "sqrt",
+      x, Unary::sqrt, "sqrt", kOutput,
       [](const NDArray& g, const NDArray&, const NDArray& y) { return g * 0.5f / y; });
 }
 NDArray square(const NDArray& x) {
   return apply_unary(
-      x, Unary::square, "square",
+      x, Unary::square, "square", kInput,
       [](const NDArray& g, const NDArray& x, const NDArray&) { return g * 2.0f * x; });
 }
 NDArray abs(const NDArray& x) {
-  return apply_unary(x, Unary::abs, "abs",
+  return apply_unary(x, Unary::abs, "abs", kInput,
                      [](const NDArray& g, const NDArray& x, const NDArray&) {
                        return g * (unary_step(x) - unary_step(-x));  // sign(x)
                      });
 }
 NDArray relu(const NDArray& x) {
-  return apply_unary(x, Unary::relu, "relu",
-                     [](const NDArray& g, const NDArray& x, const NDArray&) {
-                       return compute_binary(g, x, Binary::relu_grad, "relu");
+  // ReLU's output is positive exactly where its input is, and the next layer
+  // keeps the output anyway: reading it frees the input (a batch norm's output).
+  return apply_unary(x, Unary::relu, "relu", kOutput,
+                     [](const NDArray& g, const NDArray&, const NDArray& y) {
+                       return compute_binary(g, y, Binary::relu_grad, "relu");
                      });
 }
 NDArray sigmoid(const NDArray& x) {
-  return apply_unary(x, Unary::sigmoid, "sigmoid",
+  return apply_unary(x, Unary::sigmoid, "sigmoid", kOutput,
                      [](const NDArray& g, const NDArray&, const NDArray& y) {
                        return compute_binary(g, y, Binary::sigmoid_grad, "sigmoid");
                      });
 }
 NDArray tanh(const NDArray& x) {
-  return apply_unary(x, Unary::tanh, "tanh",
+  return apply_unary(x, Unary::tanh, "tanh", kOutput,
                      [](const NDArray& g, const NDArray&, const NDArray& y) {
                        return compute_binary(g, y, Binary::tanh_grad, "tanh");
                      });
@@ -154,62 +176,58 @@ NDArray tanh(const NDArray& x) {
 using Grads = std::pair<NDArray, NDArray>;
 
 NDArray add(const NDArray& a, const NDArray& b) {
-  return apply_binary(
-      a, b, Binary::add, "add",
-      [](const NDArray& g, const NDArray&, const NDArray&, const NDArray&) {
-        return Grads{g, g};
-      });
+  return apply_binary(a, b, Binary::add, "add", kNothing,
+                      [](const NDArray& g, const BinarySaved&) {
+                        return Grads{g, g};
+                      });
 }
 NDArray subtract(const NDArray& a, const NDArray& b) {
-  return apply_binary(
-      a, b, Binary::sub, "subtract",
-      [](const NDArray& g, const NDArray&, const NDArray&, const NDArray&) {
-        return Grads{g, -g};
-      });
+  return apply_binary(a, b, Binary::sub, "subtract", kNothing,
+                      [](const NDArray& g, const BinarySaved&) {
+                        return Grads{g, -g};
+                      });
 }
 NDArray multiply(const NDArray& a, const NDArray& b) {
   return apply_binary(
       a, b, Binary::mul, "multiply",
-      [](const NDArray& g, const NDArray& a, const NDArray& b, const NDArray&) {
-        return Grads{detail::wants_grad(a) ? g * b : NDArray(),
-                     detail::wants_grad(b) ? g * a : NDArray()};
+      (detail::wants_grad(a) ? kSecond : kNothing) |
+          (detail::wants_grad(b) ? kFirst : kNothing),
+      [](const NDArray& g, const BinarySaved& s) {
+        return Grads{s.want_a ? g * s.b : NDArray(), s.want_b ? g * s.a : NDArray()};
       });
 }
 NDArray divide(const NDArray& a, const NDArray& b) {
-  return apply_binary(
-      a, b, Binary::div, "divide",
-      [](const NDArray& g, const NDArray& a, const NDArray& b, const NDArray& y) {
-        return Grads{detail::wants_grad(a) ? g / b : NDArray(),
-                     detail::wants_grad(b) ? -g * y / b : NDArray()};
-      });
+  return apply_binary(a, b, Binary::div, "divide", kSecond | kOutput,
+                      [](const NDArray& g, const BinarySaved& s) {
+                        return Grads{s.want_a ? g / s.b : NDArray(),
+                                     s.want_b ? -g * s.y / s.b : NDArray()};
+                      });
 }
 NDArray power(const NDArray& a, const NDArray& b) {
-  return apply_binary(
-      a, b, Binary::pow, "power",
-      [](const NDArray& g, const NDArray& a, const NDArray& b, const NDArray& y) {
-        // d/da a^b = b a^(b-1); d/db a^b = a^b log(a) (needs a > 0)
-        return Grads{detail::wants_grad(a) ? g * b * power(a, b - 1.0f) : NDArray(),
-                     detail::wants_grad(b) ? g * y * log(a) : NDArray()};
-      });
+  return apply_binary(a, b, Binary::pow, "power", kFirst | kSecond | kOutput,
+                      [](const NDArray& g, const BinarySaved& s) {
+                        // d/da a^b = b a^(b-1); d/db a^b = a^b log(a) (needs a > 0)
+                        return Grads{
+                            s.want_a ? g * s.b * power(s.a, s.b - 1.0f) : NDArray(),
+                            s.want_b ? g * s.y * log(s.a) : NDArray()};
+                      });
 }
 NDArray power(const NDArray& a, float exponent) { return power(a, scalar(exponent, a)); }
 
 // Ties send the gradient to the first input, as MXNet does.
 NDArray maximum(const NDArray& a, const NDArray& b) {
-  return apply_binary(
-      a, b, Binary::max, "maximum",
-      [](const NDArray& g, const NDArray& a, const NDArray& b, const NDArray&) {
-        NDArray mask = greater_equal(a, b);
-        return Grads{g * mask, g * (1.0f - mask)};
-      });
+  return apply_binary(a, b, Binary::max, "maximum", kFirst | kSecond,
+                      [](const NDArray& g, const BinarySaved& s) {
+                        NDArray mask = greater_equal(s.a, s.b);
+                        return Grads{g * mask, g * (1.0f - mask)};
+                      });
 }
 NDArray minimum(const NDArray& a, const NDArray& b) {
-  return apply_binary(
-      a, b, Binary::min, "minimum",
-      [](const NDArray& g, const NDArray& a, const NDArray& b, const NDArray&) {
-        NDArray mask = lesser_equal(a, b);
-        return Grads{g * mask, g * (1.0f - mask)};
-      });
+  return apply_binary(a, b, Binary::min, "minimum", kFirst | kSecond,
+                      [](const NDArray& g, const BinarySaved& s) {
+                        NDArray mask = lesser_equal(s.a, s.b);
+                        return Grads{g * mask, g * (1.0f - mask)};
+                      });
 }
 NDArray maximum(const NDArray& a, float b) { return maximum(a, scalar(b, a)); }
 NDArray minimum(const NDArray& a, float b) { return minimum(a, scalar(b, a)); }

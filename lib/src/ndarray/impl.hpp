@@ -18,21 +18,42 @@ namespace d2l::detail {
 /// input, in order; an undefined NDArray means "no gradient").
 using BackwardFn = std::function<std::vector<NDArray>(const NDArray& grad_out)>;
 
+struct Node;
+struct ArrayImpl;
+
+/// Where a recorded op's input came from, as backward() needs it: the node that
+/// computed it, or the variable itself. An edge never owns an intermediate
+/// array's elements (the backward closures keep what they read), so an
+/// activation no gradient formula needs is freed as soon as the forward pass
+/// drops it, as MXNet's and PyTorch's graphs do.
+struct Edge {
+  std::shared_ptr<Node> node;       // the input was computed by a recorded op
+  std::shared_ptr<ArrayImpl> leaf;  // or it is a variable or a constant
+                                    // (as it was: a later node is not followed)
+  Shape shape;
+  std::weak_ptr<Storage> storage;  // to notice in-place writes, while alive
+  uint64_t version = 0;            // storage version when the op ran
+  /// The identity backward() sums gradients under (a node or a leaf).
+  const void* key() const;
+  /// True when a gradient has to be sent along this edge.
+  bool requires_grad() const;
+};
+
 /// One recorded operation: its inputs and how to send a gradient back to them.
 struct Node {
   std::string op;
-  std::vector<NDArray> inputs;
+  std::vector<Edge> inputs;
   BackwardFn backward;
   bool freed = false;  // set after backward() unless the graph was retained
-  // Storage versions of the inputs and of the output when the op ran: a backward
-  // closure may read any of them, so backward() refuses to run once one changed.
-  // kUnread marks an input whose values the backward never reads.
-  std::vector<uint64_t> input_versions;
+  // The output's storage and version when the op ran: a backward closure may
+  // read the output, so backward() refuses to run once it changed.
+  std::weak_ptr<Storage> output;
   uint64_t output_version = 0;
   // A recorded write into an existing array (slice assignment, assign): its
   // backward needs only shapes, so later writes into the same array are fine.
   bool is_write = false;
 };
+/// Edge::version of an input whose values the backward never reads.
 inline constexpr uint64_t kUnread = ~uint64_t{0};
 
 struct ArrayImpl {
@@ -49,6 +70,16 @@ struct ArrayImpl {
     return node != nullptr || (grad_attached && grad_req != GradReq::null);
   }
 };
+
+/// The edge from a recorded op to its input x.
+Edge edge_to(const NDArray& x);
+inline const void* Edge::key() const {
+  return node ? static_cast<const void*>(node.get()) : leaf.get();
+}
+inline bool Edge::requires_grad() const {
+  return node != nullptr ||
+         (leaf && leaf->grad_attached && leaf->grad_req != GradReq::null);
+}
 
 /// A new array of `shape` on `device` with undefined contents.
 NDArray empty(const Shape& shape, Device device);
