@@ -7,6 +7,7 @@
 #include "d2l/device.hpp"
 #include "d2l/ndarray.hpp"
 #include "d2l/ops.hpp"
+#include "gradcheck.hpp"
 
 using namespace d2l;
 
@@ -65,4 +66,21 @@ TEST_CASE("the memory pool never holds more than the peak in use", "[memory]") {
     CHECK(m.in_use_bytes + m.cached_bytes <= m.peak_bytes);
     CHECK(m.cached_bytes > 0);  // freed buffers are still kept for reuse
   }
+}
+
+TEST_CASE("a gradient written over its incoming gradient leaves shared ones intact",
+          "[memory]") {
+  // The sum hands one gradient array to both ReLUs, whose masks overlap only
+  // in part; only the one that comes last may write its gradient over it.
+  NDArray x{-1.0f, 0.5f, 2.0f};
+  x.attach_grad();
+  NDArray loss;
+  {
+    autograd::record rec;
+    NDArray h = nd::relu(1.0f - x) + nd::relu(x * 3.0f);
+    loss = (h * NDArray{1.0f, 2.0f, 3.0f}).sum();
+  }
+  loss.backward();
+  // w (3 [x > 0] - [x < 1])
+  check_values(x.grad(), {-1.0f, 2.0f * 2.0f, 3.0f * 3.0f}, {3});
 }

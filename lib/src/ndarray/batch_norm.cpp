@@ -83,7 +83,11 @@ NDArray batch_norm(const NDArray& x, const NDArray& gamma, const NDArray& beta,
       [x, gamma, beta, mean, inv_std, v, d,
        batch_stats](const NDArray& g) -> std::vector<NDArray> {
         const bool want_x = detail::wants_grad(x);
-        NDArray dx = want_x ? detail::empty(x.shape(), d) : NDArray();
+        // dx may be written over g: each element of dx reads only its own g
+        // element, after the channel's sums.
+        NDArray dx = !want_x                 ? NDArray()
+                     : detail::sole_owner(g) ? g
+                                             : detail::empty(x.shape(), d);
         NDArray dgamma = detail::empty({v.n}, d), dbeta = detail::empty({v.n}, d);
         kernels::batch_norm_backward(d, ptr(x), ptr(g), ptr(mean), ptr(inv_std),
                                      ptr(gamma), want_x ? ptr(dx) : nullptr, ptr(dgamma),

@@ -155,7 +155,14 @@ NDArray relu(const NDArray& x) {
   // keeps the output anyway: reading it frees the input (a batch norm's output).
   return apply_unary(x, Unary::relu, "relu", kOutput,
                      [](const NDArray& g, const NDArray&, const NDArray& y) {
-                       return compute_binary(g, y, Binary::relu_grad, "relu");
+                       if (!detail::sole_owner(g) || g.shape() != y.shape()) {
+                         return compute_binary(g, y, Binary::relu_grad, "relu");
+                       }
+                       kernels::binary(
+                           g.context(), Binary::relu_grad, detail::ptr(g), detail::ptr(y),
+                           detail::ptr(g),
+                           kernels::plan_broadcast(g.shape(), y.shape(), g.shape()));
+                       return g;
                      });
 }
 NDArray sigmoid(const NDArray& x) {

@@ -71,6 +71,14 @@ struct ArrayImpl {
   }
 };
 
+/// In a backward closure: true when nothing else refers to the incoming
+/// gradient `g` (backward() hands each one over and keeps no copy), so the
+/// input's gradient may be written over it instead of into a new buffer. An
+/// elementwise gradient (ReLU's, batch norm's) then needs no memory of its own.
+inline bool sole_owner(const NDArray& g) {
+  return g.impl().use_count() == 1 && g.impl()->storage.use_count() == 1;
+}
+
 /// The edge from a recorded op to its input x.
 Edge edge_to(const NDArray& x);
 inline const void* Edge::key() const {
