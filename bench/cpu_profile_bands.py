@@ -7,10 +7,14 @@ numbers that the sections' pages state and that their checks
     python3 bench/cpu_profile_bands.py                      # every section, seeds 0-2
     python3 bench/cpu_profile_bands.py --sections resnet --seeds 0 1
     python3 bench/cpu_profile_bands.py --from-saved         # reprint, run nothing
+    python3 bench/cpu_profile_bands.py --from-book          # take seed 0 from the
+                                                            # last scripts/book.sh
 
 Writes data/reference/d2l/cpu_profile/<section>.json (per-seed finals, the
-wall time of each run, the CPU, the commit), adding to the seeds saved there
-by earlier calls. Needs a Release build in build/.
+wall time and commit of each run, the CPU), adding to the seeds saved there by
+earlier calls. Needs a Release build in build/. The book build runs every
+section once with its default seed (0): --from-book records those runs instead
+of repeating them.
 """
 import argparse
 import datetime
@@ -28,12 +32,21 @@ SECTIONS = ["alexnet", "vgg", "nin", "googlenet", "resnet", "densenet"]
 KEYS = ["first_loss", "final_loss", "final_train_acc", "final_test_acc", "wall_seconds"]
 
 
-def finals(results):
+def finals(results, commit):
     row = {k: results[k] for k in KEYS if k in results}
+    row["commit"] = commit
     row["first_loss"] = results["loss"][0]
     row["best_test_acc"] = max(results["test_acc"])
     row["profile"] = results["profile"]
     return row
+
+
+def book_run(name):
+    """The book build's run of a section (its default seed, 0)."""
+    with open(os.path.join(ROOT, "build", "book", "runs", name, "results.json")) as f:
+        results = json.load(f)
+    results["wall_seconds"] = results["seconds"]
+    return results
 
 
 def span(rows, key, fmt="{:.3f}"):
@@ -47,6 +60,8 @@ def main():
     parser.add_argument("--seeds", nargs="+", type=int, default=[0, 1, 2])
     parser.add_argument("--out", default=os.path.join(ROOT, "build", "cpu_profile_runs"))
     parser.add_argument("--from-saved", action="store_true")
+    parser.add_argument("--from-book", action="store_true",
+                        help="record build/book/runs/<section>/results.json as seed 0")
     args = parser.parse_args()
 
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT,
@@ -64,9 +79,10 @@ def main():
             if os.path.exists(path):
                 with open(path) as f:
                     seeds = json.load(f)["seeds"]
-            for seed in args.seeds:
+            for seed in [0] if args.from_book else args.seeds:
                 print(f"{name} seed {seed} ...", file=sys.stderr, flush=True)
-                seeds[str(seed)] = finals(run_chapter(name, seed, args.out))
+                seeds[str(seed)] = finals(book_run(name) if args.from_book
+                                          else run_chapter(name, seed, args.out), commit)
                 print(f"  {seeds[str(seed)]}", file=sys.stderr, flush=True)
                 os.makedirs(SAVED, exist_ok=True)
                 record = {"section": name, "commit": commit, "cpu": cpu_model(),

@@ -1,5 +1,7 @@
 // Array memory: what a recorded graph keeps alive, and the bound on what the
 // buffer pool holds (d2l::memory_stats).
+#include <sys/resource.h>
+
 #include <catch2/catch.hpp>
 #include <vector>
 
@@ -83,4 +85,23 @@ TEST_CASE("a gradient written over its incoming gradient leaves shared ones inta
   loss.backward();
   // w (3 [x > 0] - [x < 1])
   check_values(x.grad(), {-1.0f, 2.0f * 2.0f, 3.0f * 3.0f}, {3});
+}
+
+TEST_CASE("a freed large buffer is resized for a request of another size", "[memory]") {
+  // Fresh pages cost a fault and zeroing each; a cached mapping resized with
+  // mremap keeps its pages. The sizes are odd so that no other test left a
+  // buffer of the second size's class behind.
+  auto page_faults = [] {
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    return usage.ru_minflt;
+  };
+  const int64_t first = 23'456'789, second = 19'876'543;  // 94 MB, 80 MB
+  { CHECK(nd::ones({first}).sum().asscalar() > 0); }
+  const long before = page_faults();
+  NDArray reused = nd::ones({second});  // writes every element
+  const long faults = page_faults() - before;
+  INFO("page faults while filling 80 MB: " << faults);
+  CHECK(faults < 30);  // fresh pages: 38 faults at 2 MiB a page, 19,400 at 4 KiB
+  CHECK(reused.sum().asscalar() > 0);
 }

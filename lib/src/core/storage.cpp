@@ -42,6 +42,7 @@ class Pool {
 
   float* take(int64_t capacity) {
     Buffers to_destroy;  // cached buffers given up to stay within the bound
+    float* resized = nullptr;
     {
       std::lock_guard<std::mutex> lock(mutex_);
       auto it = free_.find(capacity);
@@ -52,10 +53,22 @@ class Pool {
         note_in_use(capacity);
         return p;
       }
+      // No buffer of this class: resize a cached mapping of another class,
+      // which keeps its pages (each fresh page costs a fault and zeroing).
+      auto [nearest, nearest_capacity] = take_nearest_mapping(capacity);
       const int64_t limit = std::max(high_water_, in_use_ + capacity);
       to_destroy = evict_until(limit - in_use_ - capacity);
+      if (nearest) {
+        resized = resize_mapping(nearest, nearest_capacity, capacity);
+        if (resized) {
+          note_in_use(capacity);
+        } else {
+          to_destroy.push_back({nearest, nearest_capacity});
+        }
+      }
     }
     for (auto [p, size] : to_destroy) destroy(p, size);
+    if (resized) return resized;
     float* p = fresh(capacity);  // may throw: count it only once it exists
     std::lock_guard<std::mutex> lock(mutex_);
     note_in_use(capacity);
@@ -123,6 +136,40 @@ class Pool {
   void note_in_use(int64_t capacity) {
     in_use_ += capacity;
     high_water_ = std::max(high_water_, in_use_);
+  }
+  static bool mapped(int64_t capacity) {
+    return size_t(capacity) * sizeof(float) >= kMapBytes;
+  }
+  // Takes the cached host mapping nearest to `capacity` out of the pool: the
+  // smallest larger one (shrinking it is free), else the largest smaller one
+  // (growing it maps only the difference). {nullptr, 0} when there is none.
+  std::pair<float*, int64_t> take_nearest_mapping(int64_t capacity) {
+    if (device_.type != DeviceType::cpu || !mapped(capacity)) return {nullptr, 0};
+    auto it = free_.lower_bound(capacity);
+    while (it != free_.end() && it->second.empty()) ++it;
+    if (it == free_.end()) {  // none larger: the largest smaller mapping
+      auto back = free_.lower_bound(capacity);
+      it = free_.end();
+      while (back != free_.begin()) {
+        --back;
+        if (!back->second.empty()) {
+          it = back;
+          break;
+        }
+      }
+      if (it == free_.end() || !mapped(it->first)) return {nullptr, 0};
+    }
+    float* p = it->second.back();
+    it->second.pop_back();
+    cached_ -= it->first;
+    return {p, it->first};
+  }
+  // mremap: the pages it keeps stay mapped and touched; nullptr on failure
+  // (the old mapping is then still there).
+  static float* resize_mapping(float* p, int64_t from, int64_t to) {
+    void* q = mremap(p, size_t(from) * sizeof(float), size_t(to) * sizeof(float),
+                     MREMAP_MAYMOVE);
+    return q == MAP_FAILED ? nullptr : static_cast<float*>(q);
   }
   // Takes cached buffers out of the pool, largest first, until at most
   // `max_cached` elements stay cached; the caller frees them outside the lock.
