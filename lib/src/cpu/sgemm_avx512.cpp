@@ -65,6 +65,44 @@ void pack_a(const Matrix& A, int64_t i0, int64_t mc, int64_t k0, int64_t kc, flo
   }
 }
 
+// dst[j * ld_dst + i] = src[i * ld_src + j] for a 16 x 16 block: four rounds
+// of shuffles that swap ever larger sub-blocks (1, 2, 4 and 8 floats wide).
+inline void transpose_16x16(const float* src, int64_t ld_src, float* dst, int64_t ld_dst) {
+  __m512 r[16], t[16];
+#pragma GCC unroll 16
+  for (int i = 0; i < 16; ++i) r[i] = _mm512_loadu_ps(src + i * ld_src);
+#pragma GCC unroll 8
+  for (int i = 0; i < 16; i += 2) {  // pairs of rows: interleave single floats
+    t[i] = _mm512_unpacklo_ps(r[i], r[i + 1]);
+    t[i + 1] = _mm512_unpackhi_ps(r[i], r[i + 1]);
+  }
+#pragma GCC unroll 4
+  for (int i = 0; i < 16; i += 4) {  // pairs of pairs: interleave float pairs
+    const __m512d a = _mm512_castps_pd(t[i]), b = _mm512_castps_pd(t[i + 1]);
+    const __m512d c = _mm512_castps_pd(t[i + 2]), d = _mm512_castps_pd(t[i + 3]);
+    r[i] = _mm512_castpd_ps(_mm512_unpacklo_pd(a, c));
+    r[i + 1] = _mm512_castpd_ps(_mm512_unpackhi_pd(a, c));
+    r[i + 2] = _mm512_castpd_ps(_mm512_unpacklo_pd(b, d));
+    r[i + 3] = _mm512_castpd_ps(_mm512_unpackhi_pd(b, d));
+  }
+  // Rows i and i + 4 of each group of 8: gather 128-bit lanes 0, 2 and 1, 3.
+#pragma GCC unroll 2
+  for (int g = 0; g < 16; g += 8) {
+#pragma GCC unroll 4
+    for (int i = 0; i < 4; ++i) {
+      t[g + i] = _mm512_shuffle_f32x4(r[g + i], r[g + i + 4], 0x88);
+      t[g + i + 4] = _mm512_shuffle_f32x4(r[g + i], r[g + i + 4], 0xdd);
+    }
+  }
+#pragma GCC unroll 8
+  for (int i = 0; i < 8; ++i) {  // the two groups of 8: lanes 0, 2 and 1, 3 again
+    r[i] = _mm512_shuffle_f32x4(t[i], t[i + 8], 0x88);
+    r[i + 8] = _mm512_shuffle_f32x4(t[i], t[i + 8], 0xdd);
+  }
+#pragma GCC unroll 16
+  for (int i = 0; i < 16; ++i) _mm512_storeu_ps(dst + i * ld_dst, r[i]);
+}
+
 // Packs one NR-column sliver of B: for each k, NR consecutive values.
 void pack_b_sliver(const Matrix& B, int64_t k0, int64_t kc, int64_t j0, int64_t cols,
                    float* out) {
@@ -75,11 +113,24 @@ void pack_b_sliver(const Matrix& B, int64_t k0, int64_t kc, int64_t j0, int64_t 
     return;
   }
   if (B.rs == 1) {  // columns of B are contiguous (B transposed): read along k
-    for (int64_t c = 0; c < cols; ++c) {
+    // 16 columns x 16 steps of k at a time through registers (a transpose);
+    // the rest (a last block of k, fewer than 16 columns) one value at a time.
+    const int64_t k_blocks = kc / 16 * 16;
+    int64_t c = 0;
+    for (; c + 16 <= cols; c += 16) {
+      const float* src = B.p + (j0 + c) * B.cs + k0;
+      for (int64_t k = 0; k < k_blocks; k += 16) {
+        transpose_16x16(src + k, B.cs, out + k * NR + c, NR);
+      }
+      for (int64_t k = k_blocks; k < kc; ++k) {
+        for (int64_t t = 0; t < 16; ++t) out[k * NR + c + t] = src[t * B.cs + k];
+      }
+    }
+    for (; c < cols; ++c) {
       const float* src = B.p + (j0 + c) * B.cs + k0;
       for (int64_t k = 0; k < kc; ++k) out[k * NR + c] = src[k];
     }
-    for (int64_t c = cols; c < NR; ++c) {
+    for (c = cols; c < NR; ++c) {
       for (int64_t k = 0; k < kc; ++k) out[k * NR + c] = 0.0f;
     }
     return;
