@@ -101,7 +101,7 @@ int main(int argc, char** argv) {
   //! first couple of hundred steps near the loss of guessing, so the profile
   //! uses batches of 32, for 750 steps in all. In three runs (seeds 0 and 1
   //! with `bench/cpu_profile_bands.py`, and this page's seed 0 a few commits
-  //! later) it ended at a test accuracy between 0.76 and 0.78 and a training
+  //! later) it ended at a test accuracy between 0.75 and 0.78 and a training
   //! loss between 0.70 and 0.71; the curve is still falling steeply there, and
   //! more epochs keep paying.
   chapter.section("Training");
