@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <iterator>
 #include <map>
 #include <mutex>
 #include <new>
@@ -45,11 +46,8 @@ class Pool {
     float* resized = nullptr;
     {
       std::lock_guard<std::mutex> lock(mutex_);
-      auto it = free_.find(capacity);
-      if (it != free_.end() && !it->second.empty()) {
-        float* p = it->second.back();
-        it->second.pop_back();
-        cached_ -= capacity;
+      if (auto it = free_.find(capacity); it != free_.end()) {
+        float* p = pop(it);
         note_in_use(capacity);
         return p;
       }
@@ -105,7 +103,7 @@ class Pool {
       return gpu_runtime::allocate(device_.id, size_t(capacity));
     }
     const size_t bytes = size_t(capacity) * sizeof(float);
-    if (bytes >= kMapBytes) {
+    if (mapped(capacity)) {
       void* p = mmap(nullptr, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS,
                      -1, 0);
       if (p == MAP_FAILED) throw std::bad_alloc();
@@ -118,11 +116,10 @@ class Pool {
     return static_cast<float*>(p);
   }
   void destroy(float* p, int64_t capacity) {
-    const size_t bytes = size_t(capacity) * sizeof(float);
     if (device_.type == DeviceType::gpu) {
       gpu_runtime::release(device_.id, p);
-    } else if (bytes >= kMapBytes) {
-      munmap(p, bytes);
+    } else if (mapped(capacity)) {
+      munmap(p, size_t(capacity) * sizeof(float));
     } else {
       std::free(p);
     }
@@ -140,29 +137,27 @@ class Pool {
   static bool mapped(int64_t capacity) {
     return size_t(capacity) * sizeof(float) >= kMapBytes;
   }
+  // Takes one cached buffer of the class `it` points to out of the pool
+  // (free_ holds no empty classes).
+  float* pop(std::map<int64_t, std::vector<float*>>::iterator it) {
+    float* p = it->second.back();
+    it->second.pop_back();
+    cached_ -= it->first;
+    if (it->second.empty()) free_.erase(it);
+    return p;
+  }
   // Takes the cached host mapping nearest to `capacity` out of the pool: the
   // smallest larger one (shrinking it is free), else the largest smaller one
   // (growing it maps only the difference). {nullptr, 0} when there is none.
   std::pair<float*, int64_t> take_nearest_mapping(int64_t capacity) {
-    if (device_.type != DeviceType::cpu || !mapped(capacity)) return {nullptr, 0};
-    auto it = free_.lower_bound(capacity);
-    while (it != free_.end() && it->second.empty()) ++it;
-    if (it == free_.end()) {  // none larger: the largest smaller mapping
-      auto back = free_.lower_bound(capacity);
-      it = free_.end();
-      while (back != free_.begin()) {
-        --back;
-        if (!back->second.empty()) {
-          it = back;
-          break;
-        }
-      }
-      if (it == free_.end() || !mapped(it->first)) return {nullptr, 0};
+    if (device_.type != DeviceType::cpu || !mapped(capacity) || free_.empty()) {
+      return {nullptr, 0};
     }
-    float* p = it->second.back();
-    it->second.pop_back();
-    cached_ -= it->first;
-    return {p, it->first};
+    auto it = free_.lower_bound(capacity);
+    if (it == free_.end()) --it;
+    if (!mapped(it->first)) return {nullptr, 0};
+    const int64_t size = it->first;
+    return {pop(it), size};
   }
   // mremap: the pages it keeps stay mapped and touched; nullptr on failure
   // (the old mapping is then still there).
@@ -175,14 +170,10 @@ class Pool {
   // `max_cached` elements stay cached; the caller frees them outside the lock.
   Buffers evict_until(int64_t max_cached) {
     Buffers out;
-    for (auto it = free_.rbegin(); it != free_.rend() && cached_ > max_cached;) {
-      auto& buffers = it->second;
-      while (!buffers.empty() && cached_ > max_cached) {
-        out.push_back({buffers.back(), it->first});
-        buffers.pop_back();
-        cached_ -= it->first;
-      }
-      ++it;
+    while (cached_ > max_cached) {
+      auto largest = std::prev(free_.end());
+      const int64_t size = largest->first;
+      out.push_back({pop(largest), size});
     }
     return out;
   }

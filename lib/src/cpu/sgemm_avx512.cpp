@@ -67,37 +67,42 @@ void pack_a(const Matrix& A, int64_t i0, int64_t mc, int64_t k0, int64_t kc, flo
 
 // dst[j * ld_dst + i] = src[i * ld_src + j] for a 16 x 16 block: four rounds
 // of shuffles that swap ever larger sub-blocks (1, 2, 4 and 8 floats wide).
-inline void transpose_16x16(const float* src, int64_t ld_src, float* dst, int64_t ld_dst) {
+inline void transpose_16x16(const float* src, int64_t ld_src, float* dst,
+                            int64_t ld_dst) {
+  // The masked forms with every lane set: GCC 12's unmasked ones trip
+  // -Wuninitialized inside its own header.
+  constexpr __mmask16 kAll = 0xFFFF;
+  constexpr __mmask8 kAll8 = 0xFF;
   __m512 r[16], t[16];
 #pragma GCC unroll 16
   for (int i = 0; i < 16; ++i) r[i] = _mm512_loadu_ps(src + i * ld_src);
 #pragma GCC unroll 8
   for (int i = 0; i < 16; i += 2) {  // pairs of rows: interleave single floats
-    t[i] = _mm512_unpacklo_ps(r[i], r[i + 1]);
-    t[i + 1] = _mm512_unpackhi_ps(r[i], r[i + 1]);
+    t[i] = _mm512_maskz_unpacklo_ps(kAll, r[i], r[i + 1]);
+    t[i + 1] = _mm512_maskz_unpackhi_ps(kAll, r[i], r[i + 1]);
   }
 #pragma GCC unroll 4
   for (int i = 0; i < 16; i += 4) {  // pairs of pairs: interleave float pairs
     const __m512d a = _mm512_castps_pd(t[i]), b = _mm512_castps_pd(t[i + 1]);
     const __m512d c = _mm512_castps_pd(t[i + 2]), d = _mm512_castps_pd(t[i + 3]);
-    r[i] = _mm512_castpd_ps(_mm512_unpacklo_pd(a, c));
-    r[i + 1] = _mm512_castpd_ps(_mm512_unpackhi_pd(a, c));
-    r[i + 2] = _mm512_castpd_ps(_mm512_unpacklo_pd(b, d));
-    r[i + 3] = _mm512_castpd_ps(_mm512_unpackhi_pd(b, d));
+    r[i] = _mm512_castpd_ps(_mm512_maskz_unpacklo_pd(kAll8, a, c));
+    r[i + 1] = _mm512_castpd_ps(_mm512_maskz_unpackhi_pd(kAll8, a, c));
+    r[i + 2] = _mm512_castpd_ps(_mm512_maskz_unpacklo_pd(kAll8, b, d));
+    r[i + 3] = _mm512_castpd_ps(_mm512_maskz_unpackhi_pd(kAll8, b, d));
   }
   // Rows i and i + 4 of each group of 8: gather 128-bit lanes 0, 2 and 1, 3.
 #pragma GCC unroll 2
   for (int g = 0; g < 16; g += 8) {
 #pragma GCC unroll 4
     for (int i = 0; i < 4; ++i) {
-      t[g + i] = _mm512_shuffle_f32x4(r[g + i], r[g + i + 4], 0x88);
-      t[g + i + 4] = _mm512_shuffle_f32x4(r[g + i], r[g + i + 4], 0xdd);
+      t[g + i] = _mm512_maskz_shuffle_f32x4(kAll, r[g + i], r[g + i + 4], 0x88);
+      t[g + i + 4] = _mm512_maskz_shuffle_f32x4(kAll, r[g + i], r[g + i + 4], 0xdd);
     }
   }
 #pragma GCC unroll 8
   for (int i = 0; i < 8; ++i) {  // the two groups of 8: lanes 0, 2 and 1, 3 again
-    r[i] = _mm512_shuffle_f32x4(t[i], t[i + 8], 0x88);
-    r[i + 8] = _mm512_shuffle_f32x4(t[i], t[i + 8], 0xdd);
+    r[i] = _mm512_maskz_shuffle_f32x4(kAll, t[i], t[i + 8], 0x88);
+    r[i + 8] = _mm512_maskz_shuffle_f32x4(kAll, t[i], t[i + 8], 0xdd);
   }
 #pragma GCC unroll 16
   for (int i = 0; i < 16; ++i) _mm512_storeu_ps(dst + i * ld_dst, r[i]);

@@ -50,6 +50,17 @@ NDArray compute_binary(const NDArray& a, const NDArray& b, Binary op, const char
   return y;
 }
 
+// An elementwise gradient op(g, b) with g's shape, written over g when nothing
+// else refers to it (an activation's gradient then needs no buffer of its own).
+NDArray gradient_binary(const NDArray& g, const NDArray& b, Binary op, const char* name) {
+  if (!detail::sole_owner(g) || g.shape() != b.shape()) {
+    return compute_binary(g, b, op, name);
+  }
+  kernels::binary(g.context(), op, detail::ptr(g), detail::ptr(b), detail::ptr(g),
+                  kernels::plan_broadcast(g.shape(), b.shape(), g.shape()));
+  return g;
+}
+
 // What a binary op's gradient formula gets: the operands and the output it
 // reads (undefined otherwise), and which operands want a gradient.
 struct BinarySaved {
@@ -155,26 +166,19 @@ NDArray relu(const NDArray& x) {
   // keeps the output anyway: reading it frees the input (a batch norm's output).
   return apply_unary(x, Unary::relu, "relu", kOutput,
                      [](const NDArray& g, const NDArray&, const NDArray& y) {
-                       if (!detail::sole_owner(g) || g.shape() != y.shape()) {
-                         return compute_binary(g, y, Binary::relu_grad, "relu");
-                       }
-                       kernels::binary(
-                           g.context(), Binary::relu_grad, detail::ptr(g), detail::ptr(y),
-                           detail::ptr(g),
-                           kernels::plan_broadcast(g.shape(), y.shape(), g.shape()));
-                       return g;
+                       return gradient_binary(g, y, Binary::relu_grad, "relu");
                      });
 }
 NDArray sigmoid(const NDArray& x) {
   return apply_unary(x, Unary::sigmoid, "sigmoid", kOutput,
                      [](const NDArray& g, const NDArray&, const NDArray& y) {
-                       return compute_binary(g, y, Binary::sigmoid_grad, "sigmoid");
+                       return gradient_binary(g, y, Binary::sigmoid_grad, "sigmoid");
                      });
 }
 NDArray tanh(const NDArray& x) {
   return apply_unary(x, Unary::tanh, "tanh", kOutput,
                      [](const NDArray& g, const NDArray&, const NDArray& y) {
-                       return compute_binary(g, y, Binary::tanh_grad, "tanh");
+                       return gradient_binary(g, y, Binary::tanh_grad, "tanh");
                      });
 }
 

@@ -28,8 +28,8 @@ struct ArrayImpl;
 /// drops it, as MXNet's and PyTorch's graphs do.
 struct Edge {
   std::shared_ptr<Node> node;       // the input was computed by a recorded op
-  std::shared_ptr<ArrayImpl> leaf;  // or it is a variable or a constant
-                                    // (as it was: a later node is not followed)
+  std::shared_ptr<ArrayImpl> leaf;  // or a variable or constant (a node it gets
+                                    // later, from a recorded write, is not followed)
   Shape shape;
   std::weak_ptr<Storage> storage;  // to notice in-place writes, while alive
   uint64_t version = 0;            // storage version when the op ran
