@@ -14,7 +14,7 @@ project = "Dive into Deep Learning in C++"
 author = "The d2l-cpp authors"
 copyright = "2026, " + author
 
-extensions = ["myst_parser", "breathe", "literate"]
+extensions = ["myst_parser", "breathe", "sphinx_copybutton", "literate"]
 
 d2l_root = os.environ.get("D2L_ROOT", os.path.dirname(os.path.dirname(
     os.path.abspath(__file__))))
@@ -40,19 +40,23 @@ breathe_default_project = "d2l"
 breathe_default_members = ("members",)
 primary_domain = "cpp"
 highlight_language = "cpp"
-pygments_style = "sphinx"
 
-html_theme = "alabaster"
+# Furo (Debian's `furo`): a page table of contents, phone layouts and dark mode.
+html_theme = "furo"
 html_title = project
 html_theme_options = {
-    "description": "A literate tutorial: every section is a runnable C++ program.",
-    "page_width": "1180px",
-    "sidebar_width": "220px",
-    "fixed_sidebar": True,
+    "navigation_with_keys": True,
+    # The book's green, from the output panels (docs/_static/d2l.css).
+    "light_css_variables": {"color-brand-primary": "#4d6b1f",
+                            "color-brand-content": "#3d5a8a"},
+    "dark_css_variables": {"color-brand-primary": "#a8c46a",
+                           "color-brand-content": "#8fb0e0"},
 }
-html_sidebars = {"**": ["about.html", "navigation.html", "relations.html",
-                        "searchbox.html"]}
 html_show_sourcelink = False
 html_copy_source = False
 html_static_path = ["_static"]
 html_css_files = ["d2l.css"]
+
+# A copy button on the programs' code only: not on their printed output, whose
+# blocks are `text`.
+copybutton_selector = "div.highlight-cpp pre"

@@ -8,6 +8,7 @@ packages=(
   xtensor-dev libxtensor-blas-dev libopenblas-dev
   catch2 libcli11-dev zlib1g-dev nlohmann-json3-dev
   doxygen python3 python3-sphinx python3-breathe python3-myst-parser libjs-mathjax
+  furo python3-sphinx-copybutton
   dataset-fashion-mnist
 )
 

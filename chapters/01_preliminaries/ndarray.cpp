@@ -21,8 +21,8 @@
 //! print xtensor arrays, which we only need in the last section. `Chapter` is the
 //! small helper that every page of this book uses: it parses command-line flags,
 //! seeds the random generator (so the numbers you see are the numbers you get), and
-//! keeps values for the tests. Lines with `chapter.result(...)` do only that; a reader
-//! can skip them.
+//! keeps values for the tests. The source file has lines `chapter.result(...)` that
+//! do only that; the pages of this book leave them out.
 #include <d2l/d2l.hpp>
 #include <d2l/xtensor.hpp>
 #include <iostream>

@@ -25,13 +25,8 @@ using namespace d2l;
 namespace vision = gluon::data::vision;
 
 int main(int argc, char** argv) {
-  auto chapter = Chapter(argc, argv, {.batch_size = 256});
-  // --quick times the reading of 10000 examples instead of 60000.
-  const int64_t num_read = chapter.quick() ? 10000 : chapter.num_train();
-  if (chapter.quick()) {
-    std::cout << "quick profile: one epoch of the first " << num_read
-              << " training examples is timed\n";
-  }
+  auto chapter =
+      Chapter(argc, argv, {.batch_size = 256, .quick = {.num_train = 10000}});
 
   //! ## Getting the Data Set
   //!
@@ -118,7 +113,7 @@ int main(int argc, char** argv) {
   chapter.section("Reading Minibatches");
   const int64_t batch_size = chapter.batch_size();
   auto [train_iter, test_iter] = book::load_data_fashion_mnist(batch_size, /*resize=*/0,
-                                                               /*num_train=*/num_read);
+                                                               chapter.num_train());
   for (const auto& [X, y] : train_iter) {
     std::cout << "X: " << shape_str(X.shape()) << ", values in [" << X.min().asscalar()
               << ", " << X.max().asscalar() << "], y: " << shape_str(y.shape()) << "\n";

@@ -20,10 +20,6 @@ using namespace d2l;
 
 int main(int argc, char** argv) {
   auto chapter = Chapter(argc, argv, {.epochs = 3, .batch_size = 10, .lr = 0.03});
-  if (chapter.quick()) {
-    std::cout << "quick profile: the full run takes well under a second, so it runs "
-                 "unchanged\n";
-  }
 
   //! ## Generating the Data Set
   //!

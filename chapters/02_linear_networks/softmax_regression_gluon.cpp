@@ -14,12 +14,8 @@
 using namespace d2l;
 
 int main(int argc, char** argv) {
-  auto chapter = Chapter(argc, argv, {.epochs = 5, .batch_size = 256, .lr = 0.1});
-  // A full run takes seconds here; --quick trains for 2 epochs instead of 5.
-  const int num_epochs = chapter.quick() ? 2 : chapter.epochs();
-  if (chapter.quick()) {
-    std::cout << "quick profile: " << num_epochs << " epochs\n";
-  }
+  auto chapter = Chapter(argc, argv,
+                         {.epochs = 5, .batch_size = 256, .lr = 0.1, .quick = {.epochs = 2}});
 
   //! ## Reading the Data
   //!
@@ -130,7 +126,7 @@ int main(int argc, char** argv) {
   //! seeds 0 to 4.
   chapter.section("Training");
   auto history =
-      book::train_ch3(net, train_iter, test_iter, loss, num_epochs, batch_size, trainer);
+      book::train_ch3(net, train_iter, test_iter, loss, chapter.epochs(), batch_size, trainer);
   book::show_history(chapter, history, "softmax regression (Gluon)",
                      "Training loss, training and test accuracy per epoch.");
 

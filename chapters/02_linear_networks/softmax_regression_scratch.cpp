@@ -26,12 +26,8 @@
 using namespace d2l;
 
 int main(int argc, char** argv) {
-  auto chapter = Chapter(argc, argv, {.epochs = 5, .batch_size = 256, .lr = 0.1});
-  // A full run takes seconds here; --quick trains for 2 epochs instead of 5.
-  const int num_epochs = chapter.quick() ? 2 : chapter.epochs();
-  if (chapter.quick()) {
-    std::cout << "quick profile: " << num_epochs << " epochs\n";
-  }
+  auto chapter = Chapter(argc, argv,
+                         {.epochs = 5, .batch_size = 256, .lr = 0.1, .quick = {.epochs = 2}});
 
   //! ## Reading the Data
   //!
@@ -190,7 +186,7 @@ int main(int argc, char** argv) {
   //! @source lib/src/utils/train.cpp train_ch3 train_loop
   chapter.section("Training");
   const float lr = static_cast<float>(chapter.lr());
-  auto history = book::train_ch3(net, train_iter, test_iter, cross_entropy, num_epochs,
+  auto history = book::train_ch3(net, train_iter, test_iter, cross_entropy, chapter.epochs(),
                                  batch_size, {W, b}, lr);
   book::show_history(chapter, history, "softmax regression from scratch",
                      "Training loss, training and test accuracy per epoch.");

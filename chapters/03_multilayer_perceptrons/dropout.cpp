@@ -28,7 +28,8 @@ using namespace d2l;
 namespace nn = gluon::nn;
 
 int main(int argc, char** argv) {
-  auto chapter = Chapter(argc, argv, {.epochs = 5, .batch_size = 256, .lr = 0.5});
+  auto chapter = Chapter(argc, argv, {.epochs = 5, .batch_size = 256, .lr = 0.5,
+                         .quick = {.epochs = 2, .num_test = 2000}});
 
   //! ## Implementation from Scratch
   //!
@@ -133,23 +134,16 @@ int main(int argc, char** argv) {
   //! ## Training and Testing
   //!
   //! Training is as for the multilayer perceptron: batches of 256, learning rate
-  //! 0.5, five epochs (with `--quick`, two epochs, tested on the first 2,000
-  //! test images). Note that the training accuracy is measured on the thinned
+  //! 0.5, five epochs. Note that the training accuracy is measured on the thinned
   //! networks, with dropout on, and the test accuracy on the full one. With seeds
   //! 0 to 4 the test accuracy ends between 0.841 and 0.860, for the MXNet
   //! edition's code in MXNet 1.9.1 (seeds 0 to 3) between 0.842 and 0.860.
   chapter.section("Training and Testing");
-  int64_t num_train = chapter.num_train(), num_test = 0;
-  int epochs = chapter.epochs();
-  if (chapter.quick()) {
-    num_test = 2000;
-    epochs = std::min(epochs, 2);
-    std::cout << "quick profile: " << epochs << " epochs, tested on the first "
-              << num_test << " test images\n";
-  }
+  const int epochs = chapter.epochs();
   int64_t batch_size = chapter.batch_size();
   auto [train_iter, test_iter] =
-      book::load_data_fashion_mnist(batch_size, /*resize=*/0, num_train, num_test);
+      book::load_data_fashion_mnist(batch_size, /*resize=*/0, chapter.num_train(),
+                                   chapter.num_test());
   gluon::loss::SoftmaxCrossEntropyLoss loss;
   auto history = book::train_ch3(net, train_iter, test_iter, loss, epochs, batch_size,
                                  params, chapter.lr());

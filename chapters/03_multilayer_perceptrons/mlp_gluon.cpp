@@ -14,7 +14,8 @@ namespace nn = gluon::nn;
 namespace init = gluon::init;
 
 int main(int argc, char** argv) {
-  auto chapter = Chapter(argc, argv, {.epochs = 5, .batch_size = 256, .lr = 0.5});
+  auto chapter = Chapter(argc, argv, {.epochs = 5, .batch_size = 256, .lr = 0.5,
+                         .quick = {.epochs = 2, .num_test = 2000}});
 
   //! ## The Model
   //!
@@ -32,21 +33,14 @@ int main(int argc, char** argv) {
 
   //! ## Reading the Data
   //!
-  //! The same loaders as before (and the same `--quick` profile: two epochs,
-  //! tested on the first 2,000 test images). After one batch has gone through the
-  //! network, the printout shows every shape.
+  //! The same loaders as before. After one batch has gone through the network,
+  //! the printout shows every shape.
   chapter.section("Reading the Data");
-  int64_t num_train = chapter.num_train(), num_test = 0;
-  int epochs = chapter.epochs();
-  if (chapter.quick()) {
-    num_test = 2000;
-    epochs = std::min(epochs, 2);
-    std::cout << "quick profile: " << epochs << " epochs, tested on the first "
-              << num_test << " test images\n";
-  }
+  const int epochs = chapter.epochs();
   int64_t batch_size = chapter.batch_size();
   auto [train_iter, test_iter] =
-      book::load_data_fashion_mnist(batch_size, /*resize=*/0, num_train, num_test);
+      book::load_data_fashion_mnist(batch_size, /*resize=*/0, chapter.num_train(),
+                                   chapter.num_test());
   auto X0 = (*train_iter.begin()).data;
   std::cout << "a batch " << shape_str(X0.shape()) << " gives logits "
             << shape_str(net(X0).shape()) << "\n"

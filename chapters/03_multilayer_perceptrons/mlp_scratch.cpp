@@ -14,27 +14,18 @@
 using namespace d2l;
 
 int main(int argc, char** argv) {
-  auto chapter = Chapter(argc, argv, {.epochs = 5, .batch_size = 256, .lr = 0.5});
+  auto chapter = Chapter(argc, argv, {.epochs = 5, .batch_size = 256, .lr = 0.5,
+                         .quick = {.epochs = 2, .num_test = 2000}});
 
   //! ## Reading the Data
   //!
-  //! Minibatches of 256 images, as before. With `--quick` the program trains for
-  //! two epochs and tests on the first 2,000 test images only, so that the tests
-  //! finish in seconds; a line says so. (A smaller training set would be faster
-  //! still, but with this large learning rate a few dozen steps leave the test
-  //! accuracy jumping around too much to check.)
+  //! Minibatches of 256 images, as before.
   chapter.section("Reading the Data");
-  int64_t num_train = chapter.num_train(), num_test = 0;
-  int epochs = chapter.epochs();
-  if (chapter.quick()) {
-    num_test = 2000;
-    epochs = std::min(epochs, 2);
-    std::cout << "quick profile: " << epochs << " epochs, tested on the first "
-              << num_test << " test images\n";
-  }
+  const int epochs = chapter.epochs();
   int64_t batch_size = chapter.batch_size();
   auto [train_iter, test_iter] =
-      book::load_data_fashion_mnist(batch_size, /*resize=*/0, num_train, num_test);
+      book::load_data_fashion_mnist(batch_size, /*resize=*/0, chapter.num_train(),
+                                   chapter.num_test());
   std::cout << train_iter.size() << " training batches, " << test_iter.size()
             << " test batches of up to " << batch_size << " images\n";
 

@@ -35,7 +35,8 @@ using namespace d2l;
 namespace nn = gluon::nn;
 
 int main(int argc, char** argv) {
-  auto chapter = Chapter(argc, argv, {.epochs = 100, .batch_size = 1, .lr = 0.003});
+  auto chapter = Chapter(argc, argv, {.epochs = 100, .batch_size = 1, .lr = 0.003,
+                                       .quick = {.epochs = 30}});
 
   //! ## High-Dimensional Linear Regression
   //!
@@ -48,13 +49,9 @@ int main(int argc, char** argv) {
   //! with standard normal features $x_i$. With more unknowns than equations, many
   //! weight vectors fit the 20 training examples perfectly, and nearly all of them
   //! are far from the true one. A test set of 100 examples shows how far.
-  //!
-  //! With `--quick` the runs below take 30 epochs instead of 100: enough to see
-  //! the same gap between the two kinds of training.
   chapter.section("High-Dimensional Linear Regression");
   const int64_t n_train = 20, n_test = 100, num_inputs = 200;
-  int epochs = chapter.quick() ? std::min(chapter.epochs(), 30) : chapter.epochs();
-  if (chapter.quick()) std::cout << "quick profile: " << epochs << " epochs\n";
+  const int epochs = chapter.epochs();
   const float true_b = 0.05f;
   auto true_w = nd::full({num_inputs}, 0.01f);
   auto [features, labels] = book::synthetic_data(true_w, true_b, n_train + n_test);

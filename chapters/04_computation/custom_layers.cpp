@@ -9,39 +9,24 @@
 
 using namespace d2l;
 
-//! ## A Layer without Parameters
-//!
-//! `CenterLayer` subtracts the mean from its input, so its output has mean zero.
-//! It has nothing to learn, so it registers nothing.
-class CenterLayer : public gluon::Block {
- public:
-  // any shape -> the same shape
-  NDArray forward(const NDArray& x) override { return x - x.mean(); }
-};
-
-//! ## A Layer with Parameters
-//!
-//! `MyDense` is a fully connected layer with a ReLU, written with the basic ops.
-//! `register_parameter` creates each parameter under this block's name, so that
-//! `initialize`, `collect_params`, the trainer and saving all find it. Its weight
-//! is stored as (in_units, units), unlike `nn::Dense`.
-class MyDense : public gluon::Block {
- public:
-  MyDense(int64_t units, int64_t in_units) {
-    weight = register_parameter("weight", {in_units, units});
-    bias = register_parameter("bias", {units});
-  }
-  // (batch, in_units) -> (batch, units)
-  NDArray forward(const NDArray& x) override {
-    return nd::relu(nd::dot(x, weight.data()) + bias.data());
-  }
-  gluon::Parameter weight, bias;
-};
-
 int main(int argc, char** argv) {
-  auto chapter = Chapter(argc, argv, {.epochs = 10, .lr = 0.1});
+  auto chapter = Chapter(argc, argv,
+                         {.epochs = 10, .batch_size = 32, .lr = 0.1, .num_train = 1024,
+                          .quick = {.epochs = 8, .num_train = 512}});
 
+  //! ## A Layer without Parameters
+  //!
+  //! `CenterLayer` subtracts the mean from its input, so its output has mean zero.
+  //! It has nothing to learn, so it registers nothing. (Like the blocks of the
+  //! previous section, the classes of this page are defined inside `main`, where
+  //! they are first used.)
   chapter.section("A Layer without Parameters");
+  class CenterLayer : public gluon::Block {
+   public:
+    // any shape -> the same shape
+    NDArray forward(const NDArray& x) override { return x - x.mean(); }
+  };
+
   CenterLayer center;
   NDArray c = center(NDArray{1, 2, 3, 4, 5});
   std::cout << c << "\n";
@@ -56,7 +41,26 @@ int main(int argc, char** argv) {
   std::cout << "mean of the output: " << y.mean().asscalar() << "\n";
   chapter.result("centered_mean", y.mean().asscalar());
 
+  //! ## A Layer with Parameters
+  //!
+  //! `MyDense` is a fully connected layer with a ReLU, written with the basic ops.
+  //! `register_parameter` creates each parameter under this block's name, so that
+  //! `initialize`, `collect_params`, the trainer and saving all find it. Its weight
+  //! is stored as (in_units, units), unlike `nn::Dense`.
   chapter.section("A Layer with Parameters");
+  class MyDense : public gluon::Block {
+   public:
+    MyDense(int64_t units, int64_t in_units) {
+      weight = register_parameter("weight", {in_units, units});
+      bias = register_parameter("bias", {units});
+    }
+    // (batch, in_units) -> (batch, units)
+    NDArray forward(const NDArray& x) override {
+      return nd::relu(nd::dot(x, weight.data()) + bias.data());
+    }
+    gluon::Parameter weight, bias;
+  };
+
   MyDense dense(3, 5);
   std::cout << dense.params() << "\n";
   dense.initialize();
@@ -78,7 +82,7 @@ int main(int argc, char** argv) {
   mixed.add(nn::Dense(1));
   std::cout << mixed << "\n";
   mixed.initialize(init::Normal(0.1f));
-  const int64_t n = chapter.quick() ? 512 : 1024;
+  const int64_t n = chapter.num_train();
   NDArray features = nd::random::normal(0, 1, {n, 16});
   NDArray true_w = nd::random::normal(0, 0.3f, {16, 1});
   NDArray labels = nd::dot(features, true_w) + 0.5f;
@@ -88,9 +92,8 @@ int main(int argc, char** argv) {
   auto mean_loss = [&] { return loss(mixed(features), labels).mean().asscalar(); };
   std::vector<double> history{mean_loss()};
   std::cout << "before training, loss " << history[0] << "\n";
-  const int epochs = chapter.quick() ? 8 : chapter.epochs();
-  const int64_t batch = 32;
-  for (int epoch = 1; epoch <= epochs; ++epoch) {
+  const int64_t batch = chapter.batch_size();
+  for (int epoch = 1; epoch <= chapter.epochs(); ++epoch) {
     for (int64_t i = 0; i < n; i += batch) {
       NDArray xb = features[{slice(i, i + batch)}], yb = labels[{slice(i, i + batch)}];
       NDArray l;

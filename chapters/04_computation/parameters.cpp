@@ -11,22 +11,6 @@
 
 using namespace d2l;
 
-//! ## A Custom Initializer
-//!
-//! An initializer is a class derived from `gluon::Initializer` that fills a
-//! weight in `init_weight`. Ours draws from $U[-10, 10]$ and then zeroes every
-//! entry whose magnitude is below 5, so that about half the weights are zero and
-//! the others lie in $[-10, -5]$ or $[5, 10]$. It prints the name and shape of
-//! each parameter it fills, so we can see when it runs.
-class MyInit : public gluon::Initializer {
- public:
-  void init_weight(const std::string& name, NDArray& data) const override {
-    std::cout << "Init " << name << " " << shape_str(data.shape()) << "\n";
-    NDArray w = nd::random::uniform(-10, 10, data.shape());
-    data.assign(w * (nd::abs(w) > 5.0f));
-  }
-};
-
 int main(int argc, char** argv) {
   auto chapter = Chapter(argc, argv, {});
 
@@ -95,11 +79,28 @@ int main(int argc, char** argv) {
   chapter.result("xavier_max", nd::abs(first.weight.data()).max().asscalar());
   chapter.result("out_weight_value", out.weight.data().mean().asscalar());
 
+  //! ## A Custom Initializer
+  //!
+  //! An initializer is a class derived from `gluon::Initializer` that fills a
+  //! weight in `init_weight`. Ours draws from $U[-10, 10]$ and then zeroes every
+  //! entry whose magnitude is below 5, so that about half the weights are zero and
+  //! the others lie in $[-10, -5]$ or $[5, 10]$. It prints the name and shape of
+  //! each parameter it fills, so we can see when it runs.
   chapter.section("A Custom Initializer");
+  class MyInit : public gluon::Initializer {
+   public:
+    void init_weight(const std::string& name, NDArray& data) const override {
+      std::cout << "Init " << name << " " << shape_str(data.shape()) << "\n";
+      NDArray w = nd::random::uniform(-10, 10, data.shape());
+      data.assign(w * (nd::abs(w) > 5.0f));
+    }
+  };
+
   net.initialize(MyInit(), /*force_reinit=*/true);
   NDArray w = first.weight.data();
-  std::cout << "first row: " << w[{0, slice(0, 4)}] << "\n";
   NDArray nonzero = nd::abs(w) > 0.0f;
+  std::cout << "first row: " << w[{0, slice(0, 4)}] << "\n"
+            << "zeros: " << 1 - nonzero.mean().asscalar() << " of the weights\n";
   chapter.result("myinit_min_abs_nonzero",
                  (nd::abs(w) + 100 * (1 - nonzero)).min().asscalar());
   chapter.result("myinit_zero_fraction", 1 - nonzero.mean().asscalar());

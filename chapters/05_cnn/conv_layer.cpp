@@ -19,68 +19,31 @@
 
 using namespace d2l;
 
-//! ## The Cross-Correlation Operation
-//!
-//! Put the $k_h \times k_w$ kernel $\mathbf{K}$ on the top-left corner of the
-//! $n_h \times n_w$ input $\mathbf{X}$, multiply the overlapping entries and add
-//! them up: that sum is the first output. Then slide the kernel one column to the
-//! right, and so on along every row. Where the kernel fits completely, it
-//! produces one output, so the result has
-//! $(n_h - k_h + 1) \times (n_w - k_w + 1)$ entries:
-//!
-//! $$Y_{i,j} = \sum_{a=0}^{k_h-1} \sum_{b=0}^{k_w-1} X_{i+a,\,j+b}\, K_{a,b}.$$
-//!
-//! Mathematicians would flip the kernel first and call it a convolution; deep
-//! learning skips the flip (the kernel is learned anyway, so a flipped kernel is
-//! just another kernel) and keeps the name. `corr2d` computes it with two loops
-//! over the output, one slice of the input per output entry.
-
-// (n_h, n_w) x (k_h, k_w) -> (n_h - k_h + 1, n_w - k_w + 1)
-NDArray corr2d(const NDArray& X, const NDArray& K) {
-  const int64_t h = K.shape()[0], w = K.shape()[1];
-  auto Y = nd::zeros({X.shape()[0] - h + 1, X.shape()[1] - w + 1});
-  for (int64_t i = 0; i < Y.shape()[0]; ++i) {
-    for (int64_t j = 0; j < Y.shape()[1]; ++j) {
-      NDArray window = X[{slice(i, i + h), slice(j, j + w)}];
-      Y[{i, j}] = (window * K).sum().asscalar();
-    }
-  }
-  return Y;
-}
-
-//! ## Convolutional Layers
-//!
-//! A convolutional layer holds a kernel and a scalar bias and computes
-//! `corr2d(x, weight) + bias`. Written as a Gluon block, in the way the part on
-//! custom layers showed, it is a constructor that registers the two parameters
-//! and a one-line `forward`. We call it `MyConv2D` to keep it apart from the
-//! library's `nn::Conv2D`.
-//!
-//! This block is good for computing outputs but not for training: `corr2d`
-//! writes its result entry by entry into a fresh array, and writing into an
-//! array is not something autograd records. The library's layer is built on
-//! `nd::convolution`, which has its own backward pass.
-
-// (n_h, n_w) -> (n_h - k_h + 1, n_w - k_w + 1)
-class MyConv2D : public gluon::Block {
- public:
-  explicit MyConv2D(const Shape& kernel_size) {
-    weight = register_parameter("weight", kernel_size);
-    bias = register_parameter("bias", {1});
-  }
-  NDArray forward(const NDArray& x) override {
-    return corr2d(x, weight.data()) + bias.data();
-  }
-  gluon::Parameter weight, bias;
-};
-
 int main(int argc, char** argv) {
   auto chapter = Chapter(argc, argv, {.epochs = 10, .lr = 3e-2});
 
+  //! ## The Cross-Correlation Operation
+  //!
+  //! Put the $k_h \times k_w$ kernel $\mathbf{K}$ on the top-left corner of the
+  //! $n_h \times n_w$ input $\mathbf{X}$, multiply the overlapping entries and add
+  //! them up: that sum is the first output. Then slide the kernel one column to the
+  //! right, and so on along every row. Where the kernel fits completely, it
+  //! produces one output, so the result has
+  //! $(n_h - k_h + 1) \times (n_w - k_w + 1)$ entries:
+  //!
+  //! $$Y_{i,j} = \sum_{a=0}^{k_h-1} \sum_{b=0}^{k_w-1} X_{i+a,\,j+b}\, K_{a,b}.$$
+  //!
+  //! Mathematicians would flip the kernel first and call it a convolution; deep
+  //! learning skips the flip (the kernel is learned anyway, so a flipped kernel is
+  //! just another kernel) and keeps the name. `corr2d` computes it with two loops
+  //! over the output, one slice of the input per output entry. The next section
+  //! uses it too, so it lives in the library, as `book::corr2d`:
+  //!
+  //! @source lib/src/utils/corr2d.cpp corr2d
   chapter.section("The Cross-Correlation Operation");
   NDArray X{{0, 1, 2}, {3, 4, 5}, {6, 7, 8}};
   NDArray K{{0, 1}, {2, 3}};
-  auto Y0 = corr2d(X, K);
+  auto Y0 = book::corr2d(X, K);
   std::cout << Y0 << "\n";
   chapter.result("corr2d_example", Y0);
 
@@ -91,7 +54,7 @@ int main(int argc, char** argv) {
   //! the two on random data.
   auto Xr = nd::random::normal(0, 1, {6, 8});
   auto Kr = nd::random::normal(0, 1, {2, 3});
-  auto ours = corr2d(Xr, Kr);  // (5, 6)
+  auto ours = book::corr2d(Xr, Kr);  // (5, 6)
   auto library = nd::convolution(Xr.reshape({1, 1, 6, 8}), Kr.reshape({1, 1, 2, 3}),
                                  /*bias=*/NDArray(), {})
                      .reshape(ours.shape());
@@ -100,7 +63,32 @@ int main(int argc, char** argv) {
             << "largest difference " << corr2d_diff << "\n";
   chapter.result("corr2d_vs_convolution", corr2d_diff);
 
+  //! ## Convolutional Layers
+  //!
+  //! A convolutional layer holds a kernel and a scalar bias and computes
+  //! `corr2d(x, weight) + bias`. Written as a Gluon block, in the way the part on
+  //! custom layers showed, it is a constructor that registers the two parameters
+  //! and a one-line `forward`. We call it `MyConv2D` to keep it apart from the
+  //! library's `nn::Conv2D`.
+  //!
+  //! This block is good for computing outputs but not for training: `corr2d`
+  //! reads each window's sum out as a plain number with `asscalar()`, and
+  //! autograd cannot follow a number out of an array and back in. The library's
+  //! layer is built on `nd::convolution`, which has its own backward pass.
   chapter.section("Convolutional Layers");
+  // (n_h, n_w) -> (n_h - k_h + 1, n_w - k_w + 1)
+  class MyConv2D : public gluon::Block {
+   public:
+    explicit MyConv2D(const Shape& kernel_size) {
+      weight = register_parameter("weight", kernel_size);
+      bias = register_parameter("bias", {1});
+    }
+    NDArray forward(const NDArray& x) override {
+      return book::corr2d(x, weight.data()) + bias.data();
+    }
+    gluon::Parameter weight, bias;
+  };
+
   MyConv2D my_conv({2, 2});
   my_conv.initialize();
   my_conv.weight.set_data(K);
@@ -119,14 +107,14 @@ int main(int argc, char** argv) {
   Xe[{all, slice(2, 6)}] = 0.0f;
   std::cout << Xe << "\n";
   NDArray Ke{{1, -1}};
-  auto Ye = corr2d(Xe, Ke);
+  auto Ye = book::corr2d(Xe, Ke);
   std::cout << Ye << "\n";
   chapter.result("edge_output", Ye);
 
   //! The kernel only compares horizontal neighbours, so it is blind to
   //! horizontal edges. On the transposed image the band lies horizontally and
   //! the output is zero everywhere:
-  auto Yt = corr2d(Xe.T(), Ke);
+  auto Yt = book::corr2d(Xe.T(), Ke);
   std::cout << Yt << "\n";
   chapter.result("edge_output_transposed_abs_max", nd::abs(Yt).max().asscalar());
 

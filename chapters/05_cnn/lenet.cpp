@@ -19,7 +19,8 @@
 using namespace d2l;
 
 int main(int argc, char** argv) {
-  auto chapter = Chapter(argc, argv, {.epochs = 5, .batch_size = 256, .lr = 0.9});
+  auto chapter = Chapter(argc, argv, {.epochs = 5, .batch_size = 256, .lr = 0.9,
+                         .quick = {.epochs = 2, .num_test = 2000}});
 
   //! ## The LeNet Model
   //!
@@ -89,23 +90,15 @@ int main(int argc, char** argv) {
   //! The book's learning rate of 0.9 is much larger than the 0.1 of softmax
   //! regression. A sigmoid network starts slowly: the gradient that reaches the
   //! first layers passes through four sigmoids, each of which scales it by at
-  //! most $1/4$, and in the first epoch the network barely beats guessing. The
-  //! `--quick` profile used by the tests trains for two epochs only, enough to see
-  //! the network leave that plateau with the default seed. How long the plateau
+  //! most $1/4$, and in the first epoch the network barely beats guessing. How long the plateau
   //! lasts depends on the random start: try `--seed 4`, with which the network
   //! stays at chance level for two whole epochs.
   chapter.section("Data and Training");
-  int64_t num_train = chapter.num_train(), num_test = 0;
-  int epochs = chapter.epochs();
-  if (chapter.quick()) {
-    num_test = 2000;
-    epochs = std::min(epochs, 2);
-    std::cout << "quick profile: " << epochs << " epochs, tested on the first "
-              << num_test << " test images\n";
-  }
+  const int epochs = chapter.epochs();
   const int64_t batch_size = chapter.batch_size();
   auto [train_iter, test_iter] =
-      book::load_data_fashion_mnist(batch_size, /*resize=*/0, num_train, num_test);
+      book::load_data_fashion_mnist(batch_size, /*resize=*/0, chapter.num_train(),
+                                   chapter.num_test());
   gluon::Trainer trainer(net.collect_params(), "sgd",
                          {.learning_rate = static_cast<float>(chapter.lr())});
   auto history =

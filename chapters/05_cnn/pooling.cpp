@@ -15,33 +15,32 @@
 
 using namespace d2l;
 
-//! ## Maximum Pooling and Average Pooling
-//!
-//! Like cross-correlation, pooling slides a $p_h \times p_w$ window over the
-//! input, but instead of a weighted sum it takes the maximum or the mean of the
-//! window. `pool2d` is `corr2d` from the section on convolutions with that one
-//! line changed.
-
-// (n_h, n_w) -> (n_h - p_h + 1, n_w - p_w + 1), mode "max" or "avg"
-NDArray pool2d(const NDArray& X, Shape pool_size, const std::string& mode = "max") {
-  const int64_t p_h = pool_size[0], p_w = pool_size[1];
-  auto Y = nd::zeros({X.shape()[0] - p_h + 1, X.shape()[1] - p_w + 1});
-  for (int64_t i = 0; i < Y.shape()[0]; ++i) {
-    for (int64_t j = 0; j < Y.shape()[1]; ++j) {
-      NDArray window = X[{slice(i, i + p_h), slice(j, j + p_w)}];
-      Y[{i, j}] = (mode == "max" ? window.max() : window.mean()).asscalar();
-    }
-  }
-  return Y;
-}
-
 int main(int argc, char** argv) {
   auto chapter = Chapter(argc, argv);
+
+  //! ## Maximum Pooling and Average Pooling
+  //!
+  //! Like cross-correlation, pooling slides a $p_h \times p_w$ window over the
+  //! input, but instead of a weighted sum it takes the maximum or the mean of the
+  //! window. `pool2d` is `corr2d` from the section on convolutions with that one
+  //! line changed.
+  chapter.section("Maximum Pooling and Average Pooling");
+  // (n_h, n_w) -> (n_h - p_h + 1, n_w - p_w + 1), mode "max" or "avg"
+  auto pool2d = [](const NDArray& X, Shape pool_size, const std::string& mode = "max") {
+    const int64_t p_h = pool_size[0], p_w = pool_size[1];
+    auto Y = nd::zeros({X.shape()[0] - p_h + 1, X.shape()[1] - p_w + 1});
+    for (int64_t i = 0; i < Y.shape()[0]; ++i) {
+      for (int64_t j = 0; j < Y.shape()[1]; ++j) {
+        NDArray window = X[{slice(i, i + p_h), slice(j, j + p_w)}];
+        Y[{i, j}] = (mode == "max" ? window.max() : window.mean()).asscalar();
+      }
+    }
+    return Y;
+  };
 
   //! On the $3 \times 3$ matrix of the numbers 0 to 8, a $2 \times 2$ window
   //! gives the bottom-right number of each window as the maximum, and the
   //! middle of its four numbers as the mean.
-  chapter.section("Maximum Pooling and Average Pooling");
   auto X = nd::arange(9).reshape({3, 3});
   auto Y_max = pool2d(X, {2, 2});
   auto Y_avg = pool2d(X, {2, 2}, "avg");

@@ -38,7 +38,6 @@ int main(int argc, char** argv) {
                        .num_test = 2000,
                        .resize = 112},
                .quick = {.epochs = 1, .num_train = 512, .num_test = 256, .resize = 112}});
-  std::cout << chapter.profile_line() << "\n";
 
   //! ## Architecture
   //!

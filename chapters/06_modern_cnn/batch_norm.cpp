@@ -129,63 +129,13 @@ BatchNormResult batch_norm(const NDArray& X, const NDArray& gamma, const NDArray
   return {gamma * X_hat + beta, moving_mean, moving_var};
 }
 
-//! ### Wrapping It in a Layer
-//!
-//! A layer of our own, `BatchNorm`, owns the four arrays. `gamma` and `beta`
-//! are registered as parameters (starting at 1 and 0, with their own
-//! initializers, so that `initialize(init::Xavier())` leaves them alone), and
-//! the trainer updates them. The moving statistics are plain arrays that the
-//! layer rebinds after each call, starting from mean 0 and variance 1. The
-//! layer needs to be told the number of features and whether it follows a
-//! dense layer (2 axes) or a convolution (4 axes); the library's version will
-//! infer both.
-class BatchNorm : public gluon::Block {
- public:
-  BatchNorm(int64_t num_features, int num_dims) {
-    const Shape shape =
-        num_dims == 2 ? Shape{1, num_features} : Shape{1, num_features, 1, 1};
-    gamma =
-        register_parameter("gamma", shape, GradReq::write, std::make_shared<init::One>());
-    beta =
-        register_parameter("beta", shape, GradReq::write, std::make_shared<init::Zero>());
-    moving_mean = nd::zeros(shape);
-    moving_var = nd::ones(shape);
-  }
-  // (N, C) or (N, C, H, W) -> the same shape
-  NDArray forward(const NDArray& X) override {
-    // Keep the moving statistics where the data is (a no-op on the CPU).
-    moving_mean = moving_mean.as_in_context(X.context());
-    moving_var = moving_var.as_in_context(X.context());
-    auto [Y, new_mean, new_var] =
-        batch_norm(X, gamma.data(), beta.data(), moving_mean, moving_var, /*eps=*/1e-5f,
-                   /*momentum=*/0.9f);
-    moving_mean = new_mean;
-    moving_var = new_var;
-    return Y;
-  }
-  std::string repr() const override {
-    return "BatchNorm(from scratch, num_features=" + std::to_string(gamma.shape()[1]) +
-           ")";
-  }
-
-  gluon::Parameter gamma, beta;
-  NDArray moving_mean, moving_var;
-};
-
 int main(int argc, char** argv) {
-  // LeNet is small: the book's settings run on a CPU too. The tests' --quick
-  // run trains 2 epochs on a sixth of the data.
+  // LeNet is small: the book's settings run on a CPU too.
   auto chapter = Chapter(argc, argv,
                          {.epochs = 5,
                           .batch_size = 256,
                           .lr = 1.0,
                           .quick = {.epochs = 2, .num_train = 10000, .num_test = 2000}});
-  std::cout << chapter.profile_line() << "\n";
-  const int64_t batch_size = chapter.batch_size();
-  const int epochs = chapter.epochs();
-  const Device device = chapter.device();
-  auto [train_iter, test_iter] = book::load_data_fashion_mnist(
-      batch_size, /*resize=*/0, chapter.num_train(), chapter.num_test());
 
   //! We try the function on two tiny inputs whose features are far from
   //! standardized: a $(4, 3)$ matrix whose three columns have different means
@@ -234,6 +184,49 @@ int main(int argc, char** argv) {
                           .Y;
   std::cout << "\nprediction mode with moving mean 0, variance 1:\n" << predicted << "\n";
   chapter.result("demo2_predict_max_change", (predicted - X2).abs().max().asscalar());
+
+  //! ### Wrapping It in a Layer
+  //!
+  //! A layer of our own, `BatchNorm`, owns the four arrays. `gamma` and `beta`
+  //! are registered as parameters (starting at 1 and 0, with their own
+  //! initializers, so that `initialize(init::Xavier())` leaves them alone), and
+  //! the trainer updates them. The moving statistics are plain arrays that the
+  //! layer rebinds after each call, starting from mean 0 and variance 1. The
+  //! layer needs to be told the number of features and whether it follows a
+  //! dense layer (2 axes) or a convolution (4 axes); the library's version will
+  //! infer both.
+  class BatchNorm : public gluon::Block {
+   public:
+    BatchNorm(int64_t num_features, int num_dims) {
+      const Shape shape =
+          num_dims == 2 ? Shape{1, num_features} : Shape{1, num_features, 1, 1};
+      gamma =
+          register_parameter("gamma", shape, GradReq::write, std::make_shared<init::One>());
+      beta =
+          register_parameter("beta", shape, GradReq::write, std::make_shared<init::Zero>());
+      moving_mean = nd::zeros(shape);
+      moving_var = nd::ones(shape);
+    }
+    // (N, C) or (N, C, H, W) -> the same shape
+    NDArray forward(const NDArray& X) override {
+      // Keep the moving statistics where the data is (a no-op on the CPU).
+      moving_mean = moving_mean.as_in_context(X.context());
+      moving_var = moving_var.as_in_context(X.context());
+      auto [Y, new_mean, new_var] =
+          batch_norm(X, gamma.data(), beta.data(), moving_mean, moving_var, /*eps=*/1e-5f,
+                     /*momentum=*/0.9f);
+      moving_mean = new_mean;
+      moving_var = new_var;
+      return Y;
+    }
+    std::string repr() const override {
+      return "BatchNorm(from scratch, num_features=" + std::to_string(gamma.shape()[1]) +
+             ")";
+    }
+
+    gluon::Parameter gamma, beta;
+    NDArray moving_mean, moving_var;
+  };
 
   //! ## A BatchNorm Layer of Our Own
   //!
@@ -307,10 +300,13 @@ int main(int argc, char** argv) {
   //!
   //! LeNet is small enough that the book's settings need no smaller CPU
   //! profile: on two CPU cores each of the two trainings of this page takes
-  //! one to two minutes, and the first line of the output says what ran. The
-  //! `--quick` run of the tests trains for two epochs on the first 10,000
-  //! training images and tests on the first 2,000 test images.
+  //! one to two minutes.
   chapter.section("Training");
+  const int64_t batch_size = chapter.batch_size();
+  const int epochs = chapter.epochs();
+  const Device device = chapter.device();
+  auto [train_iter, test_iter] = book::load_data_fashion_mnist(
+      batch_size, /*resize=*/0, chapter.num_train(), chapter.num_test());
   gluon::Trainer trainer(net.collect_params(), "sgd",
                          {.learning_rate = static_cast<float>(chapter.lr())});
   auto history =

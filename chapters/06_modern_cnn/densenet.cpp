@@ -20,56 +20,6 @@
 
 using namespace d2l;
 
-//! ## Dense Blocks
-//!
-//! DenseNet uses the "batch normalization, ReLU, convolution" order of the
-//! later ResNet versions: each convolution block normalizes and activates its
-//! input, then applies a $3 \times 3$ convolution that produces
-//! `num_channels` new channels.
-nn::Sequential conv_block(int64_t num_channels) {
-  nn::Sequential blk;
-  blk.add(nn::BatchNorm(), nn::Activation("relu"),
-          nn::Conv2D(num_channels, 3, /*strides=*/1, /*padding=*/1));
-  return blk;
-}
-
-//! A dense block is a run of such convolution blocks. Each one's output is
-//! concatenated to its input along the channels, and the result is the next
-//! one's input. So a block with $k$ convolution blocks of $g$ channels turns
-//! $c$ input channels into $c + k g$; $g$ is called the *growth rate*.
-class DenseBlock : public gluon::Block {
- public:
-  DenseBlock(int num_convs, int64_t num_channels) {
-    net = register_child(std::make_shared<nn::Sequential>(), "net");
-    for (int i = 0; i < num_convs; ++i) net->add(conv_block(num_channels));
-  }
-
-  NDArray forward(const NDArray& input) override {
-    NDArray X = input;
-    for (const auto& blk : *net) {
-      NDArray Y = (*blk)(X);
-      X = nd::concat({X, Y}, /*dim=*/1);  // keep everything seen so far
-    }
-    return X;
-  }
-
- private:
-  std::shared_ptr<nn::Sequential> net;
-};
-
-//! ## Transition Layers
-//!
-//! Concatenation makes the channels grow block after block. A transition
-//! layer between dense blocks brings them back down with a $1 \times 1$
-//! convolution and halves height and width with $2 \times 2$ average pooling
-//! of stride 2, which also cuts the work of the next block by four.
-nn::Sequential transition_block(int64_t num_channels) {
-  nn::Sequential blk;
-  blk.add(nn::BatchNorm(), nn::Activation("relu"), nn::Conv2D(num_channels, 1),
-          nn::AvgPool2D(2, 2));
-  return blk;
-}
-
 int main(int argc, char** argv) {
   auto chapter =
       Chapter(argc, argv,
@@ -83,13 +33,65 @@ int main(int argc, char** argv) {
                        .num_test = 2000,
                        .resize = 32},
                .quick = {.epochs = 1, .num_train = 512, .num_test = 256, .resize = 32}});
-  std::cout << chapter.profile_line() << "\n";
+
+  //! ## Dense Blocks
+  //!
+  //! DenseNet uses the "batch normalization, ReLU, convolution" order of the
+  //! later ResNet versions: each convolution block normalizes and activates its
+  //! input, then applies a $3 \times 3$ convolution that produces
+  //! `num_channels` new channels.
+  //!
+  //! A dense block is a run of such convolution blocks. Each one's output is
+  //! concatenated to its input along the channels, and the result is the next
+  //! one's input. So a block with $k$ convolution blocks of $g$ channels turns
+  //! $c$ input channels into $c + k g$; $g$ is called the *growth rate*.
+  chapter.section("Dense Blocks");
+  class DenseBlock : public gluon::Block {
+   public:
+    // batch norm, ReLU, 3x3 convolution: (n, c, h, w) -> (n, num_channels, h, w)
+    static nn::Sequential conv_block(int64_t num_channels) {
+      nn::Sequential blk;
+      blk.add(nn::BatchNorm(), nn::Activation("relu"),
+              nn::Conv2D(num_channels, 3, /*strides=*/1, /*padding=*/1));
+      return blk;
+    }
+
+    DenseBlock(int num_convs, int64_t num_channels) {
+      net = register_child(std::make_shared<nn::Sequential>(), "net");
+      for (int i = 0; i < num_convs; ++i) net->add(conv_block(num_channels));
+    }
+
+    NDArray forward(const NDArray& input) override {
+      NDArray X = input;
+      for (const auto& blk : *net) {
+        NDArray Y = (*blk)(X);
+        X = nd::concat({X, Y}, /*dim=*/1);  // keep everything seen so far
+      }
+      return X;
+    }
+
+   private:
+    std::shared_ptr<nn::Sequential> net;
+  };
+
+  //! ## Transition Layers
+  //!
+  //! Concatenation makes the channels grow block after block. A transition
+  //! layer between dense blocks brings them back down with a $1 \times 1$
+  //! convolution and halves height and width with $2 \times 2$ average pooling
+  //! of stride 2, which also cuts the work of the next block by four.
+  chapter.section("Transition Layers");
+  auto transition_block = [](int64_t num_channels) {
+    nn::Sequential blk;
+    blk.add(nn::BatchNorm(), nn::Activation("relu"), nn::Conv2D(num_channels, 1),
+            nn::AvgPool2D(2, 2));
+    return blk;
+  };
 
   //! A dense block of 2 convolution blocks with 10 channels each, on a batch
   //! of 3-channel $8 \times 8$ inputs, gives $3 + 2 \cdot 10 = 23$ channels;
   //! a transition layer with 10 channels then brings them to 10 and the maps to
   //! $4 \times 4$.
-  chapter.section("Dense Blocks");
   DenseBlock blk(2, 10);
   blk.initialize();
   NDArray X = nd::random::uniform(0, 1, {4, 3, 8, 8});

@@ -15,56 +15,6 @@
 
 using namespace d2l;
 
-//! ## Inception Blocks
-//!
-//! GoogLeNet's block is called Inception. It has four paths that all see the
-//! same input:
-//!
-//! 1. a $1 \times 1$ convolution;
-//! 2. a $1 \times 1$ convolution that reduces the channels, then a $3 \times 3$
-//!    convolution;
-//! 3. a $1 \times 1$ reduction, then a $5 \times 5$ convolution;
-//! 4. $3 \times 3$ max pooling with stride 1, then a $1 \times 1$ convolution.
-//!
-//! Every path pads so that height and width stay as they are, and the block's
-//! output stacks the four results along the channel axis with `nd::concat`.
-//! The $1 \times 1$ reductions before the large windows are what make the
-//! block affordable: a $5 \times 5$ convolution from 192 channels to 32 costs
-//! $25 \cdot 192 \cdot 32$ multiply-adds per pixel, but after a reduction to
-//! 16 channels only $192 \cdot 16 + 25 \cdot 16 \cdot 32$, almost ten times less.
-//!
-//! The numbers of output channels per path, `c1` to `c4`, are the block's
-//! hyperparameters (the second and third paths take a pair: reduction, then
-//! output). The block is a `gluon::Block` of our own with seven child layers,
-//! registered so that `initialize()` and the trainer find them.
-class Inception : public gluon::Block {
- public:
-  Inception(int64_t c1, std::pair<int64_t, int64_t> c2, std::pair<int64_t, int64_t> c3,
-            int64_t c4) {
-    p1_1 = register_child(std::make_shared<nn::Conv2D>(c1, 1, "relu"), "p1_1");
-    p2_1 = register_child(std::make_shared<nn::Conv2D>(c2.first, 1, "relu"), "p2_1");
-    p2_2 =
-        register_child(std::make_shared<nn::Conv2D>(c2.second, 3, 1, 1, "relu"), "p2_2");
-    p3_1 = register_child(std::make_shared<nn::Conv2D>(c3.first, 1, "relu"), "p3_1");
-    p3_2 =
-        register_child(std::make_shared<nn::Conv2D>(c3.second, 5, 1, 2, "relu"), "p3_2");
-    p4_1 = register_child(std::make_shared<nn::MaxPool2D>(3, 1, 1), "p4_1");
-    p4_2 = register_child(std::make_shared<nn::Conv2D>(c4, 1, "relu"), "p4_2");
-  }
-
-  NDArray forward(const NDArray& x) override {
-    NDArray p1 = (*p1_1)(x);
-    NDArray p2 = (*p2_2)((*p2_1)(x));
-    NDArray p3 = (*p3_2)((*p3_1)(x));
-    NDArray p4 = (*p4_2)((*p4_1)(x));
-    return nd::concat({p1, p2, p3, p4}, /*dim=*/1);  // stack along the channels
-  }
-
- private:
-  std::shared_ptr<nn::Conv2D> p1_1, p2_1, p2_2, p3_1, p3_2, p4_2;
-  std::shared_ptr<nn::MaxPool2D> p4_1;
-};
-
 int main(int argc, char** argv) {
   auto chapter =
       Chapter(argc, argv,
@@ -78,7 +28,57 @@ int main(int argc, char** argv) {
                        .num_test = 2000,
                        .resize = 48},
                .quick = {.epochs = 1, .num_train = 512, .num_test = 256, .resize = 48}});
-  std::cout << chapter.profile_line() << "\n";
+
+  //! ## Inception Blocks
+  //!
+  //! GoogLeNet's block is called Inception. It has four paths that all see the
+  //! same input:
+  //!
+  //! 1. a $1 \times 1$ convolution;
+  //! 2. a $1 \times 1$ convolution that reduces the channels, then a $3 \times 3$
+  //!    convolution;
+  //! 3. a $1 \times 1$ reduction, then a $5 \times 5$ convolution;
+  //! 4. $3 \times 3$ max pooling with stride 1, then a $1 \times 1$ convolution.
+  //!
+  //! Every path pads so that height and width stay as they are, and the block's
+  //! output stacks the four results along the channel axis with `nd::concat`.
+  //! The $1 \times 1$ reductions before the large windows are what make the
+  //! block affordable: a $5 \times 5$ convolution from 192 channels to 32 costs
+  //! $25 \cdot 192 \cdot 32$ multiply-adds per pixel, but after a reduction to
+  //! 16 channels only $192 \cdot 16 + 25 \cdot 16 \cdot 32$, almost ten times less.
+  //!
+  //! The numbers of output channels per path, `c1` to `c4`, are the block's
+  //! hyperparameters (the second and third paths take a pair: reduction, then
+  //! output). The block is a `gluon::Block` of our own with seven child layers,
+  //! registered so that `initialize()` and the trainer find them.
+  chapter.section("Inception Blocks");
+  class Inception : public gluon::Block {
+   public:
+    Inception(int64_t c1, std::pair<int64_t, int64_t> c2, std::pair<int64_t, int64_t> c3,
+              int64_t c4) {
+      p1_1 = register_child(std::make_shared<nn::Conv2D>(c1, 1, "relu"), "p1_1");
+      p2_1 = register_child(std::make_shared<nn::Conv2D>(c2.first, 1, "relu"), "p2_1");
+      p2_2 =
+          register_child(std::make_shared<nn::Conv2D>(c2.second, 3, 1, 1, "relu"), "p2_2");
+      p3_1 = register_child(std::make_shared<nn::Conv2D>(c3.first, 1, "relu"), "p3_1");
+      p3_2 =
+          register_child(std::make_shared<nn::Conv2D>(c3.second, 5, 1, 2, "relu"), "p3_2");
+      p4_1 = register_child(std::make_shared<nn::MaxPool2D>(3, 1, 1), "p4_1");
+      p4_2 = register_child(std::make_shared<nn::Conv2D>(c4, 1, "relu"), "p4_2");
+    }
+
+    NDArray forward(const NDArray& x) override {
+      NDArray p1 = (*p1_1)(x);
+      NDArray p2 = (*p2_2)((*p2_1)(x));
+      NDArray p3 = (*p3_2)((*p3_1)(x));
+      NDArray p4 = (*p4_2)((*p4_1)(x));
+      return nd::concat({p1, p2, p3, p4}, /*dim=*/1);  // stack along the channels
+    }
+
+   private:
+    std::shared_ptr<nn::Conv2D> p1_1, p2_1, p2_2, p3_1, p3_2, p4_2;
+    std::shared_ptr<nn::MaxPool2D> p4_1;
+  };
 
   //! ## The GoogLeNet Model
   //!

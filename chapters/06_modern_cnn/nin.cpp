@@ -17,22 +17,6 @@
 
 using namespace d2l;
 
-//! ## NiN Blocks
-//!
-//! A $1 \times 1$ convolution looks at a single pixel, but at all its
-//! channels: at every position it is a dense layer from the input channels to
-//! the output channels, with the same weights at every position. A NiN block
-//! is an ordinary convolution followed by two such $1 \times 1$ convolutions,
-//! each with a ReLU: a small multilayer perceptron applied to every pixel's
-//! channel vector, the "network in the network" of the name.
-nn::Sequential nin_block(int64_t num_channels, Pair2 kernel_size, Pair2 strides,
-                         Pair2 padding) {
-  nn::Sequential blk;
-  blk.add(nn::Conv2D(num_channels, kernel_size, strides, padding, "relu"),
-          nn::Conv2D(num_channels, 1, "relu"), nn::Conv2D(num_channels, 1, "relu"));
-  return blk;
-}
-
 int main(int argc, char** argv) {
   auto chapter =
       Chapter(argc, argv,
@@ -46,7 +30,23 @@ int main(int argc, char** argv) {
                        .num_test = 2000,
                        .resize = 112},
                .quick = {.epochs = 1, .num_train = 512, .num_test = 256, .resize = 112}});
-  std::cout << chapter.profile_line() << "\n";
+
+  //! ## NiN Blocks
+  //!
+  //! A $1 \times 1$ convolution looks at a single pixel, but at all its
+  //! channels: at every position it is a dense layer from the input channels to
+  //! the output channels, with the same weights at every position. A NiN block
+  //! is an ordinary convolution followed by two such $1 \times 1$ convolutions,
+  //! each with a ReLU: a small multilayer perceptron applied to every pixel's
+  //! channel vector, the "network in the network" of the name.
+  chapter.section("NiN Blocks");
+  auto nin_block = [](int64_t num_channels, Pair2 kernel_size, Pair2 strides,
+                      Pair2 padding) {
+    nn::Sequential blk;
+    blk.add(nn::Conv2D(num_channels, kernel_size, strides, padding, "relu"),
+            nn::Conv2D(num_channels, 1, "relu"), nn::Conv2D(num_channels, 1, "relu"));
+    return blk;
+  };
 
   //! ## The NiN Model
   //!

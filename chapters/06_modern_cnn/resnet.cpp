@@ -33,7 +33,6 @@ int main(int argc, char** argv) {
                        .num_test = 2000,
                        .resize = 32},
                .quick = {.epochs = 1, .num_train = 512, .num_test = 256, .resize = 32}});
-  std::cout << chapter.profile_line() << "\n";
 
   //! ## Residual Blocks
   //!

@@ -14,49 +14,6 @@
 
 using namespace d2l;
 
-//! ## VGG Blocks
-//!
-//! A VGG block is a run of $3 \times 3$ convolutions with padding 1, each
-//! followed by a ReLU, and then a $2 \times 2$ max pooling with stride 2. The
-//! convolutions keep height and width; the pooling halves them. Why only
-//! $3 \times 3$ windows? Two of them in a row see a $5 \times 5$ patch of the
-//! input, three see $7 \times 7$, with fewer parameters than one large window
-//! ($2 \cdot 9 c^2$ against $25 c^2$ for $c$ channels in and out) and a
-//! nonlinearity in between. Deep and narrow beat shallow and wide.
-//!
-//! The function takes the number of convolutions and their output channels,
-//! and returns the block as an `nn::Sequential`, which is itself a block.
-nn::Sequential vgg_block(int num_convs, int64_t num_channels) {
-  nn::Sequential blk;
-  for (int i = 0; i < num_convs; ++i) {
-    blk.add(nn::Conv2D(num_channels, 3, /*strides=*/1, /*padding=*/1, "relu"));
-  }
-  blk.add(nn::MaxPool2D(2, 2));
-  return blk;
-}
-
-//! ## The VGG Network
-//!
-//! Like AlexNet, VGG has a convolutional part and a dense part. The
-//! convolutional part is five VGG blocks; the dense part is AlexNet's, two
-//! layers of 4096 units with dropout. The architecture is a list of
-//! (convolutions, channels) pairs, one per block. VGG-11 has 1, 1, 2, 2 and 2
-//! convolutions in its blocks, 8 in all, plus the 3 dense layers: 11 layers
-//! with weights. Its channels double from block to block, from 64 to 512,
-//! while each pooling halves height and width, so every block does about the
-//! same amount of work.
-using ConvArch = std::vector<std::pair<int, int64_t>>;
-
-nn::Sequential vgg(const ConvArch& conv_arch) {
-  nn::Sequential net;
-  for (const auto& [num_convs, num_channels] : conv_arch) {
-    net.add(vgg_block(num_convs, num_channels));
-  }
-  net.add(nn::Dense(4096, "relu"), nn::Dropout(0.5), nn::Dense(4096, "relu"),
-          nn::Dropout(0.5), nn::Dense(10));
-  return net;
-}
-
 int main(int argc, char** argv) {
   auto chapter =
       Chapter(argc, argv,
@@ -70,12 +27,54 @@ int main(int argc, char** argv) {
                        .num_test = 2000,
                        .resize = 64},
                .quick = {.epochs = 1, .num_train = 512, .num_test = 256, .resize = 64}});
-  std::cout << chapter.profile_line() << "\n";
+
+  //! ## VGG Blocks
+  //!
+  //! A VGG block is a run of $3 \times 3$ convolutions with padding 1, each
+  //! followed by a ReLU, and then a $2 \times 2$ max pooling with stride 2. The
+  //! convolutions keep height and width; the pooling halves them. Why only
+  //! $3 \times 3$ windows? Two of them in a row see a $5 \times 5$ patch of the
+  //! input, three see $7 \times 7$, with fewer parameters than one large window
+  //! ($2 \cdot 9 c^2$ against $25 c^2$ for $c$ channels in and out) and a
+  //! nonlinearity in between. Deep and narrow beat shallow and wide.
+  //!
+  //! The function takes the number of convolutions and their output channels,
+  //! and returns the block as an `nn::Sequential`, which is itself a block.
+  chapter.section("VGG Blocks");
+  auto vgg_block = [](int num_convs, int64_t num_channels) {
+    nn::Sequential blk;
+    for (int i = 0; i < num_convs; ++i) {
+      blk.add(nn::Conv2D(num_channels, 3, /*strides=*/1, /*padding=*/1, "relu"));
+    }
+    blk.add(nn::MaxPool2D(2, 2));
+    return blk;
+  };
+
+  //! ## The VGG Network
+  //!
+  //! Like AlexNet, VGG has a convolutional part and a dense part. The
+  //! convolutional part is five VGG blocks; the dense part is AlexNet's, two
+  //! layers of 4096 units with dropout. The architecture is a list of
+  //! (convolutions, channels) pairs, one per block. VGG-11 has 1, 1, 2, 2 and 2
+  //! convolutions in its blocks, 8 in all, plus the 3 dense layers: 11 layers
+  //! with weights. Its channels double from block to block, from 64 to 512,
+  //! while each pooling halves height and width, so every block does about the
+  //! same amount of work.
+  chapter.section("The VGG Network");
+  using ConvArch = std::vector<std::pair<int, int64_t>>;
+  auto vgg = [&](const ConvArch& conv_arch) {
+    nn::Sequential net;
+    for (const auto& [num_convs, num_channels] : conv_arch) {
+      net.add(vgg_block(num_convs, num_channels));
+    }
+    net.add(nn::Dense(4096, "relu"), nn::Dropout(0.5), nn::Dense(4096, "relu"),
+            nn::Dropout(0.5), nn::Dense(10));
+    return net;
+  };
 
   //! Five blocks of pooling turn a $224 \times 224$ image into $7 \times 7$
   //! maps. Each block's output shape shows the trade: height and width halve,
   //! channels double.
-  chapter.section("The VGG Network");
   const ConvArch conv_arch = {{1, 64}, {1, 128}, {2, 256}, {2, 512}, {2, 512}};
   const int64_t side = chapter.resize();
   {

@@ -15,8 +15,19 @@ The literate format: a line whose first non-blank characters are `//!` is prose
 `//! ## Title` starts a section; the code says `chapter.section("Title");` with the
 same title. What the section printed goes in a text block right after the last
 code block of the section, followed by its figures; what was printed before the
-first section goes after the first code block. Lines that only call
-`chapter.section(...)` are hidden, and each code block is dedented.
+first section goes after the code block that constructs the `Chapter`. The
+statements `chapter.section(...);` and `chapter.result(...);` (a statement that
+starts a line; it may span lines) are hidden: they are the page's and the tests'
+plumbing, not the story. Each code block is dedented.
+
+The layout is checked, each problem a warning (so the -W book build fails):
+- code that runs in section T (after `chapter.section("T")`) is shown under
+  the heading `## T`, and code before `int main` or before the first
+  `chapter.section` is shown above the first heading or under the heading of
+  that first section (a definition it introduces, then main); together these say
+  that every section's code is under its own heading and before its output;
+- no `chapter.result` or `chapter.quick()` is left on the page (a quick run is
+  declared in the chapter's defaults, `.quick = {...}`, not written as code).
 
 A prose line `//! @source lib/src/utils/linreg.cpp linreg sgd` shows library
 source on the page: for each name, the lines between the two marker comments
@@ -42,8 +53,11 @@ MATHJAX_DIR = "/usr/share/javascript/mathjax"
 PROSE = re.compile(r"^\s*//!(?: ?)(.*)$")
 HEADING = re.compile(r"^##\s+(.+?)\s*#*\s*$")
 SECTION_CALL = re.compile(r'\bchapter\.section\(\s*"((?:[^"\\]|\\.)*)"\s*\)')
-SECTION_ONLY_LINE = re.compile(
-    r'^\s*chapter\.section\(\s*"(?:[^"\\]|\\.)*"\s*\)\s*;\s*(//.*)?$')
+HIDDEN_START = re.compile(r"^\s*chapter\.(?:section|result)\(")
+PLUMBING = re.compile(r"\bchapter\.(?:result\(|quick\(\))")
+MAIN = re.compile(r"^\s*int\s+main\s*\(")
+CHAPTER_MADE = re.compile(r"\bChapter\s*\(\s*argc")
+TRIVIAL = re.compile(r"^\s*(?:[{}()\s;]*|//.*)$")  # blank, braces, a comment
 CLOSING_ONLY = re.compile(r"^[\s}]*$")
 SOURCE_DIRECTIVE = re.compile(r"^\s*@source(?:\s+(.*?))?\s*$")
 MARKER = re.compile(r"^\s*//\s*\[([\w.:-]+)\]\s*$")
@@ -98,9 +112,33 @@ def split_blocks(source):
     return blocks
 
 
+def _code_only(line):
+    """line without its string and character literals and its // comment."""
+    line = re.sub(r'"(?:[^"\\]|\\.)*"|\'(?:[^\'\\]|\\.)*\'', '""', line)
+    return line.split("//", 1)[0]
+
+
+def hidden_lines(lines):
+    """The indices of the lines of the hidden statements (`chapter.section(...);`,
+    `chapter.result(...);`): from a line that starts one to the line where its
+    parentheses close and a `;` ends it."""
+    hidden, depth, inside = set(), 0, False
+    for i, line in enumerate(lines):
+        if not inside and not HIDDEN_START.match(line):
+            continue
+        inside = True
+        hidden.add(i)
+        code = _code_only(line)
+        depth += code.count("(") - code.count(")")
+        if depth <= 0 and code.rstrip().endswith(";"):
+            inside, depth = False, 0
+    return hidden
+
+
 def clean_code(lines):
-    """Hides chapter.section() lines, trims blank lines, dedents; '' if nothing is left."""
-    kept = [line for line in lines if not SECTION_ONLY_LINE.match(line)]
+    """Hides the plumbing statements, trims blank lines, dedents; '' if nothing is left."""
+    hidden = hidden_lines(lines)
+    kept = [line for i, line in enumerate(lines) if i not in hidden]
     text = textwrap.dedent("\n".join(kept)).strip("\n")
     # A block of closing braces only (the end of main) tells a reader nothing.
     if CLOSING_ONLY.match(text):
@@ -152,6 +190,37 @@ def source_listing(args, root, where):
     return f"{fence}{{code-block}} cpp\n:caption: {rel}\n\n{body}\n{fence}\n"
 
 
+def _first_line(text, pattern):
+    """The first line of text that matches pattern outside literals and comments."""
+    return next((t.strip() for t in text.splitlines()
+                 if pattern.search(_code_only(t))), "")[:70]
+
+
+def _misplaced(line, region, running, in_main):
+    """(region, why, before any section) when a code line is under the wrong
+    heading, else None.
+
+    region: the heading above the line (None above the first one); running: the
+    title of the last chapter.section() before it (None before the first);
+    in_main: whether `int main` came before it. Code before the first section
+    is only right above the first heading or under the first section's heading,
+    which the caller checks once it knows that section.
+    """
+    shown = line.strip()[:70]
+    if running is not None and region != running:
+        where = f'the heading "{region}"' if region else "no heading"
+        return region, (f'code that runs in section "{running}" is shown under {where}: '
+                        f"move it below `//! ## {running}` (`{shown}`)"), False
+    if running is None and region is not None:
+        what = "code of main() before its first chapter.section()" if in_main else \
+            "code outside main()"
+        return region, (f'{what} is shown under the heading "{region}", which is not '
+                        f"the first section: move it above the first heading, or into "
+                        f"main() after the chapter.section() of the section that shows "
+                        f"it (`{shown}`)"), True
+    return None
+
+
 def render_page(source, sections, where, figure_dir, root=None):
     """The Markdown page of one chapter.
 
@@ -171,6 +240,8 @@ def render_page(source, sections, where, figure_dir, root=None):
     # where region is the title of the `## ` heading above it (None before any).
     pieces, headings, calls = [], [], []
     region = None
+    running, in_main, chapter_piece = None, False, None  # see _misplaced
+    early = []  # (region, why) of code shown under a heading before any section
     for kind, lines in split_blocks(source):
         if kind == "prose":
             chunk = []
@@ -192,11 +263,39 @@ def render_page(source, sections, where, figure_dir, root=None):
             if chunk:
                 pieces.append(("prose", "\n".join(chunk)))
         else:
-            for line in lines:
-                calls.extend(_unescape(t) for t in SECTION_CALL.findall(line))
+            hidden, problems = hidden_lines(lines), {}
+            for i, line in enumerate(lines):
+                titles = [_unescape(t) for t in SECTION_CALL.findall(line)]
+                calls.extend(titles)
+                running = titles[-1] if titles else running
+                in_main = in_main or bool(MAIN.match(line))
+                if i not in hidden and not TRIVIAL.match(line):
+                    problem = _misplaced(line, region, running, in_main)
+                    if problem:  # the first of each kind in this block
+                        problems.setdefault(problem[2], problem)
+            for region_of_code, why, before_sections in problems.values():
+                if before_sections:  # judged once the first section is known
+                    early.append((region_of_code, why))
+                else:
+                    logger.warning("%s: %s", where, why)
             text = clean_code(lines)
+            plumbing = _first_line(text, PLUMBING)
+            if "chapter.quick()" in plumbing:
+                logger.warning("%s: test plumbing on the page (`%s`): declare the quick "
+                               "run in the chapter's defaults (`.quick = {...}`), which "
+                               "the Chapter applies and prints", where, plumbing)
+            elif plumbing:
+                logger.warning("%s: test plumbing on the page (`%s`): make "
+                               "chapter.result(...) a statement that starts its line, "
+                               "which the page hides", where, plumbing)
             if text.strip():
                 pieces.append(("code", text, region))
+                if chapter_piece is None and CHAPTER_MADE.search(text):
+                    chapter_piece = len(pieces) - 1
+
+    for region_of_code, message in early:
+        if not calls or region_of_code != calls[0]:
+            logger.warning("%s: %s", where, message)
 
     if not any(p[0] == "prose" and re.search(r"^# ", p[1], re.M) for p in pieces):
         logger.warning("%s: no page title (a first line `//! # Title`)", where)
@@ -228,8 +327,8 @@ def render_page(source, sections, where, figure_dir, root=None):
 
     after = {}  # piece index -> list of section entries to show after it
     for title, entry in by_title.items():
-        if title == "":
-            spot = first_code if first_code is not None else 0
+        if title == "":  # printed while the Chapter was made, or before any section
+            spot = chapter_piece if chapter_piece is not None else first_code or 0
         elif title in last_code:
             spot = last_code[title]
         elif title in region_end:
@@ -311,7 +410,13 @@ def stage(app):
             page, figures = render_page(source, run["sections"] if run else None,
                                         where, f"{name}_files", root)
             if run:
-                page = _with_run_note(page, run)
+                page = _with_run_note(page, run, f"{name}_files")
+                copy(src, f"{part}/{name}_files/{name}.cpp")
+                results = os.path.join(runs, name, "results.json")
+                if os.path.exists(results):
+                    copy(results, f"{part}/{name}_files/results.json")
+                else:
+                    logger.warning("%s: the run wrote no %s", where, results)
             put(f"{part}/{name}.md", page)
             for fig in figures:
                 fig_src = os.path.join(runs, name, fig)
@@ -329,22 +434,30 @@ def stage(app):
                 os.remove(os.path.join(dirpath, f))
 
 
-def _with_run_note(page, run):
-    """Adds, under the page title, which run produced the outputs shown."""
+def _with_run_note(page, run, files_dir=None):
+    """Adds, under the page title, how to run the page's program, links to its
+    source and to the values it recorded (copied into files_dir, when given), and
+    which run produced the outputs shown."""
     flags = run.get("flags", {})
     profile = run.get("profile", "?")
-    note = (f"*The outputs on this page come from a run of "
-            f"`build/chapters/{run['chapter']}` (profile `{profile}`, "
-            f"device `{flags.get('device', 'cpu')}`, seed {flags.get('seed', 0)}).*\n")
+    name = run["chapter"]
+    text = f"`build/chapters/{name}` runs this page's program (`--help` lists its flags)."
+    if files_dir:
+        text += (f" Its source: {{download}}`{name}.cpp <{files_dir}/{name}.cpp>`; the "
+                 f"values it recorded: {{download}}`results.json "
+                 f"<{files_dir}/results.json>`.")
+    text += (f" The outputs on this page come from a run with profile `{profile}`, "
+             f"device `{flags.get('device', 'cpu')}`, seed {flags.get('seed', 0)}.")
     if profile == "cpu":
         side = flags.get("resize") or 28
         train = flags.get("num_train") or "all"
-        note += (f"\n*This is the section's CPU profile, smaller than the book's "
+        text += (f"\n\nThis is the section's CPU profile, smaller than the book's "
                  f"settings so that it trains in minutes without a GPU: "
                  f"{side}x{side} images, {train} training examples, "
                  f"{flags.get('epochs', '?')} epochs, batch {flags.get('batch_size', '?')}. "
                  f"Run it with `--profile book` (on a GPU: `--device gpu`) for the "
-                 f"book's settings.*\n")
+                 f"book's settings.")
+    note = f"```{{admonition}} Run it\n:class: run-note\n\n{text}\n```\n"
     lines = page.split("\n")
     for i, line in enumerate(lines):
         if line.startswith("# "):

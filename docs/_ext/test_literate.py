@@ -1,5 +1,6 @@
 """Tests of the literate-page logic (run: python3 -m unittest, from docs/_ext)."""
 import os
+import re
 import tempfile
 import unittest
 from unittest import mock
@@ -73,6 +74,73 @@ class RenderPage(unittest.TestCase):
 
     def test_fences_grow_around_backticks(self):
         self.assertEqual(literate._fence("a ``` b", "text"), "````text\na ``` b\n````\n")
+
+
+def render_source(source, sections=None):
+    warnings = []
+    with mock.patch.object(literate, "logger") as logger:
+        logger.warning.side_effect = lambda fmt, *args: warnings.append(fmt % args)
+        page, _ = literate.render_page(source, sections, "x.cpp", "x_files")
+    return page, warnings
+
+
+LAYOUT = """//! # T
+#include <d2l/d2l.hpp>
+//! ## One
+//! Prose of one.
+class A {};
+int main(int argc, char** argv) {
+  auto chapter = d2l::Chapter(argc, argv, {.quick = {.epochs = 1}});
+  chapter.section("One");
+  A a;
+  //! ## Two
+  chapter.section("Two");
+  chapter.result("key",
+                 std::vector<double>{1, 2});  // two lines, hidden
+  int b = 2;
+}
+"""
+
+
+class Layout(unittest.TestCase):
+    def test_definitions_then_main_under_the_first_section_are_fine(self):
+        page, warnings = render_source(LAYOUT, run(("", "profile\n", []),
+                                                   ("One", "a\n", []), ("Two", "b\n", [])))
+        self.assertEqual(warnings, [])
+        # The preamble's output right after the code that made the Chapter.
+        self.assertRegex(page, r"Chapter\(argc, argv.*\n  A a;\n```\n\n```text\nprofile\n")
+        self.assertLess(page.index("A a;"), page.index("```text\na\n"))
+        self.assertNotIn("chapter.result", page)
+        self.assertNotIn("two lines, hidden", page)
+        self.assertRegex(page, r"## Two\n\n```cpp\n *int b = 2;\n")
+
+    def test_a_sections_code_under_another_heading_is_an_error(self):
+        source = LAYOUT.replace('  //! ## Two\n  chapter.section("Two");\n',
+                                '  chapter.section("Two");\n  int c = 3;\n  //! ## Two\n')
+        _, warnings = render_source(source)
+        self.assertEqual(len(warnings), 1, warnings)
+        self.assertIn('code that runs in section "Two" is shown under the heading "One"',
+                      warnings[0])
+
+    def test_a_definition_under_a_later_heading_is_an_error(self):
+        source = LAYOUT.replace("class A {};\n", "").replace(
+            "//! ## One\n//! Prose of one.\n", "") .replace(
+            "int main(", "//! ## One\nclass A {};\n//! ## Three\nclass C {};\nint main(")
+        _, warnings = render_source(source)
+        self.assertTrue(any('code outside main() is shown under the heading "Three"' in w
+                            for w in warnings), warnings)
+
+    def test_testing_for_a_quick_run_on_the_page_is_an_error(self):
+        source = LAYOUT.replace("  int b = 2;\n", "  int b = chapter.quick() ? 1 : 2;\n")
+        _, warnings = render_source(source)
+        self.assertEqual(len(warnings), 1, warnings)
+        self.assertIn("declare the quick run in the chapter's defaults", warnings[0])
+
+    def test_a_result_inside_an_expression_is_an_error(self):
+        source = LAYOUT.replace("  int b = 2;\n", '  if (b) chapter.result("b", 2.0);\n')
+        _, warnings = render_source(source)
+        self.assertEqual(len(warnings), 1, warnings)
+        self.assertIn("make chapter.result(...) a statement", warnings[0])
 
 
 LIBRARY = """#include "x.hpp"
@@ -163,19 +231,19 @@ class SourceDirective(unittest.TestCase):
         self.assertLess(page.index("```text\nout"), page.index("{code-block}"))
 
 
-if __name__ == "__main__":
-    unittest.main()
-
-
 class RunNoteTest(unittest.TestCase):
     def test_cpu_profile_is_spelled_out_under_the_title(self):
         run = {"chapter": "alexnet", "profile": "cpu",
                "flags": {"device": "cpu", "seed": 0, "resize": 112, "num_train": 8000,
                          "epochs": 3, "batch_size": 32}}
-        page = literate._with_run_note("# AlexNet\n\nText.\n", run)
+        page = literate._with_run_note("# AlexNet\n\nText.\n", run, "alexnet_files")
         lines = page.split("\n")
         self.assertEqual(lines[0], "# AlexNet")
-        self.assertIn("profile `cpu`", lines[2])
+        self.assertEqual(lines[2], "```{admonition} Run it")
+        self.assertIn("`build/chapters/alexnet` runs this page's program", page)
+        self.assertIn("{download}`alexnet.cpp <alexnet_files/alexnet.cpp>`", page)
+        self.assertIn("{download}`results.json <alexnet_files/results.json>`", page)
+        self.assertIn("profile `cpu`", page)
         self.assertIn("112x112 images, 8000 training examples, 3 epochs, batch 32", page)
         self.assertIn("--profile book", page)
         self.assertLess(page.index("--profile book"), page.index("Text."))
@@ -185,3 +253,57 @@ class RunNoteTest(unittest.TestCase):
         page = literate._with_run_note("# LeNet\n", run)
         self.assertIn("profile `book`", page)
         self.assertNotIn("CPU profile", page)
+
+
+CHAPTERS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..",
+                        "chapters")
+
+
+def chapter_sources():
+    for part in sorted(os.listdir(CHAPTERS)):
+        folder = os.path.join(CHAPTERS, part)
+        if os.path.isdir(folder):
+            for name in sorted(os.listdir(folder)):
+                if name.endswith(".cpp"):
+                    yield f"{part}/{name}", os.path.join(folder, name)
+
+
+class TheBooksPages(unittest.TestCase):
+    """Every chapter's page, rendered with a stand-in run in which each section
+    printed its own title: each section's code is under its own heading, before
+    its output, and no test plumbing is shown."""
+
+    def render(self, path):
+        with open(path, encoding="utf-8") as f:
+            source = f.read()
+        titles = [""] + [literate._unescape(t)
+                         for t in literate.SECTION_CALL.findall(source)]
+        sections = run(*[(t, f"printed by {t or 'the preamble'}\n", []) for t in titles])
+        warnings = []
+        with mock.patch.object(literate, "logger") as logger:
+            logger.warning.side_effect = lambda fmt, *args: warnings.append(fmt % args)
+            page, _ = literate.render_page(source, sections, path, "f",
+                                           os.path.dirname(CHAPTERS))
+        return page, titles, warnings
+
+    def test_every_page_has_its_code_under_its_headings_and_no_plumbing(self):
+        sources = list(chapter_sources())
+        self.assertGreater(len(sources), 20)
+        for rel, path in sources:
+            with self.subTest(page=rel):
+                page, titles, warnings = self.render(path)
+                self.assertEqual(warnings, [])
+                for title in titles[1:]:
+                    # The heading, then code, then the section's output.
+                    head = re.search(rf"^## {re.escape(title)}$", page, re.M).start()
+                    out = page.index(f"```text\nprinted by {title}\n")
+                    self.assertIn("```cpp", page[head:out], f"{title}: output before code")
+                    # Only the preamble's output may come between (the first section's
+                    # heading may show definitions and main's opening).
+                    self.assertNotRegex(page[head:out], r"```text\nprinted by (?!the pre)")
+                code = "\n".join(re.findall(r"```cpp\n(.*?)```", page, re.S))
+                self.assertNotRegex(code, r"chapter\.(result|quick|section)\b")
+
+
+if __name__ == "__main__":
+    unittest.main()

@@ -1,6 +1,7 @@
 // Block and Sequential: names with per-class counters, collect_params,
 // initialize, user-defined blocks, indexing, iteration and printing.
 #include <catch2/catch.hpp>
+#include <memory>
 #include <sstream>
 
 #include "d2l/gluon.hpp"
@@ -50,6 +51,22 @@ TEST_CASE("Blocks are named by class with per-class counters", "[gluon][block]")
     CHECK(nn::Dense(1).weight.name() == "dense0_weight");
   }
   CHECK(nn::Dense(1).weight.name() == "dense2_weight");  // counters came back
+}
+
+TEST_CASE("A block class defined inside a function is named by its own name",
+          "[gluon][block]") {
+  // The book's pages define their blocks inside main(), next to their use.
+  class LocalMLP : public gluon::Block {
+   public:
+    LocalMLP() { out = register_child(std::make_shared<nn::Dense>(2), "out"); }
+    NDArray forward(const NDArray& x) override { return (*out)(x); }
+    std::shared_ptr<nn::Dense> out;
+  };
+  gluon::NameManager names;
+  LocalMLP net;
+  CHECK(net.class_name() == "LocalMLP");
+  CHECK(net.prefix() == "localmlp0_");
+  CHECK_THAT(net.repr(), Catch::StartsWith("LocalMLP("));
 }
 
 TEST_CASE("collect_params selects by regex over children", "[gluon][block]") {

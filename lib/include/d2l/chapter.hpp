@@ -78,16 +78,18 @@ class Chapter {
   int64_t num_test() const;
   int resize() const;
   uint64_t seed() const;
-  /// True with `--quick`: the program shrinks its run so tests finish fast.
+  /// True with `--quick` (or `--profile quick`): ChapterDefaults::quick applies.
   bool quick() const;
   /// The profile that set epochs(), num_train(), num_test() and resize():
   /// "book", "cpu" or "quick".
   const std::string& profile() const;
   /// One line that says which profile ran and with what, next to the book's
-  /// settings when they differ, for the first line of a page's output:
+  /// settings when they differ. The constructor prints it first when the
+  /// profile is not `book`:
   /// `profile cpu: device cpu(0), 64x64 images, 10000 training and 2000 test
   /// examples, 3 epochs, batch 128, lr 0.01 (the book: 224x224 images, all
-  /// examples, 5 epochs, on a GPU: --profile book)`.
+  /// examples, 5 epochs, on a GPU: --profile book)`; for `quick`, only what it
+  /// changed: `profile quick (for the tests): 2 epochs instead of 5`.
   std::string profile_line() const;
   /// The device from `--device cpu|gpu|gpu:N` (gpu falls back to cpu, loudly,
   /// where there is none).

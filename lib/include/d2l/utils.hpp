@@ -1,11 +1,12 @@
 #pragma once
 /// @file utils.hpp
 /// The book's helper functions (the d2lzh package): timing, accumulating,
-/// linear regression from scratch, Fashion-MNIST loaders, accuracy and the
-/// chapter-3 training loop, a live progress line, SVG figures, and the residual
-/// block and ResNet-18.
+/// linear regression from scratch, cross-correlation by hand, Fashion-MNIST
+/// loaders, accuracy and the chapter-3 training loop, a live progress line, SVG
+/// figures, and the residual block and ResNet-18.
 
 #include "d2l/utils/accumulator.hpp"
+#include "d2l/utils/corr2d.hpp"
 #include "d2l/utils/fashion_mnist.hpp"
 #include "d2l/utils/files.hpp"
 #include "d2l/utils/images.hpp"

@@ -213,6 +213,9 @@ Chapter::Chapter(int argc, char** argv, ChapterDefaults defaults)
   s.original = std::cout.rdbuf();
   s.tee = std::make_unique<TeeBuf>(s.original, &s.sections.back().output);
   std::cout.rdbuf(s.tee.get());
+  // A run with other settings than the book's says so first, on the terminal and
+  // on the page (the chapters do not print it themselves).
+  if (s.profile != "book") std::cout << profile_line() << "\n";
 }
 
 Chapter::~Chapter() {

@@ -2,6 +2,8 @@
 #include "core/chapter_profile.hpp"
 
 #include <sstream>
+#include <string>
+#include <vector>
 
 #include "d2l/error.hpp"
 
@@ -44,8 +46,38 @@ void apply_profile(const std::string& profile, const ChapterDefaults& book,
   if (p.resize && !given.resize) values.resize = *p.resize;
 }
 
+namespace {
+
+// "2 epochs instead of 5, 2000 test examples instead of all": what a quick run
+// changed. Only the fields it changed, so that a chapter without images does not
+// read about image sizes.
+std::string quick_changes(const ChapterDefaults& values, const ChapterDefaults& book) {
+  std::vector<std::string> parts;
+  auto count = [](int64_t n) { return n > 0 ? std::to_string(n) : std::string("all"); };
+  if (values.epochs != book.epochs)
+    parts.push_back(std::to_string(values.epochs) + (values.epochs == 1 ? " epoch" : " epochs") +
+                    " instead of " + std::to_string(book.epochs));
+  if (values.batch_size != book.batch_size)
+    parts.push_back("batch " + std::to_string(values.batch_size) + " instead of " +
+                    std::to_string(book.batch_size));
+  if (values.num_train != book.num_train)
+    parts.push_back(count(values.num_train) + " training examples instead of " +
+                    count(book.num_train));
+  if (values.num_test != book.num_test)
+    parts.push_back(count(values.num_test) + " test examples instead of " +
+                    count(book.num_test));
+  if (values.resize != book.resize) parts.push_back(images(values.resize) + " instead of " + images(book.resize));
+  if (parts.empty()) return "the book's settings, which run in seconds";
+  std::string text = parts[0];
+  for (size_t i = 1; i < parts.size(); ++i) text += ", " + parts[i];
+  return text;
+}
+
+}  // namespace
+
 std::string describe_profile(const std::string& profile, const ChapterDefaults& values,
                              const ChapterDefaults& book, Device device) {
+  if (profile == "quick") return "profile quick (for the tests): " + quick_changes(values, book);
   std::ostringstream os;
   os << "profile " << profile << ": device " << device.str() << ", "
      << images(values.resize) << ", " << examples(values.num_train, "training") << " and "
