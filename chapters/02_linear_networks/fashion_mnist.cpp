@@ -25,8 +25,7 @@ using namespace d2l;
 namespace vision = gluon::data::vision;
 
 int main(int argc, char** argv) {
-  auto chapter =
-      Chapter(argc, argv, {.batch_size = 256, .quick = {.num_train = 10000}});
+  auto chapter = Chapter(argc, argv, {.batch_size = 256, .quick = {.num_train = 10000}});
 
   //! ## Getting the Data Set
   //!
@@ -112,8 +111,8 @@ int main(int argc, char** argv) {
   //! model would not help.
   chapter.section("Reading Minibatches");
   const int64_t batch_size = chapter.batch_size();
-  auto [train_iter, test_iter] = book::load_data_fashion_mnist(batch_size, /*resize=*/0,
-                                                               chapter.num_train());
+  auto [train_iter, test_iter] =
+      book::load_data_fashion_mnist(batch_size, /*resize=*/0, chapter.num_train());
   for (const auto& [X, y] : train_iter) {
     std::cout << "X: " << shape_str(X.shape()) << ", values in [" << X.min().asscalar()
               << ", " << X.max().asscalar() << "], y: " << shape_str(y.shape()) << "\n";

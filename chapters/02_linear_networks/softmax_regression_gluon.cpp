@@ -14,8 +14,8 @@
 using namespace d2l;
 
 int main(int argc, char** argv) {
-  auto chapter = Chapter(argc, argv,
-                         {.epochs = 5, .batch_size = 256, .lr = 0.1, .quick = {.epochs = 2}});
+  auto chapter = Chapter(
+      argc, argv, {.epochs = 5, .batch_size = 256, .lr = 0.1, .quick = {.epochs = 2}});
 
   //! ## Reading the Data
   //!
@@ -125,8 +125,8 @@ int main(int argc, char** argv) {
   //! ends between 0.826 and 0.829; this program ends between 0.823 and 0.829 with
   //! seeds 0 to 4.
   chapter.section("Training");
-  auto history =
-      book::train_ch3(net, train_iter, test_iter, loss, chapter.epochs(), batch_size, trainer);
+  auto history = book::train_ch3(net, train_iter, test_iter, loss, chapter.epochs(),
+                                 batch_size, trainer);
   book::show_history(chapter, history, "softmax regression (Gluon)",
                      "Training loss, training and test accuracy per epoch.");
 

@@ -26,8 +26,8 @@
 using namespace d2l;
 
 int main(int argc, char** argv) {
-  auto chapter = Chapter(argc, argv,
-                         {.epochs = 5, .batch_size = 256, .lr = 0.1, .quick = {.epochs = 2}});
+  auto chapter = Chapter(
+      argc, argv, {.epochs = 5, .batch_size = 256, .lr = 0.1, .quick = {.epochs = 2}});
 
   //! ## Reading the Data
   //!
@@ -186,8 +186,8 @@ int main(int argc, char** argv) {
   //! @source lib/src/utils/train.cpp train_ch3 train_loop
   chapter.section("Training");
   const float lr = static_cast<float>(chapter.lr());
-  auto history = book::train_ch3(net, train_iter, test_iter, cross_entropy, chapter.epochs(),
-                                 batch_size, {W, b}, lr);
+  auto history = book::train_ch3(net, train_iter, test_iter, cross_entropy,
+                                 chapter.epochs(), batch_size, {W, b}, lr);
   book::show_history(chapter, history, "softmax regression from scratch",
                      "Training loss, training and test accuracy per epoch.");
 

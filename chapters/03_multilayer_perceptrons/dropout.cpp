@@ -28,8 +28,11 @@ using namespace d2l;
 namespace nn = gluon::nn;
 
 int main(int argc, char** argv) {
-  auto chapter = Chapter(argc, argv, {.epochs = 5, .batch_size = 256, .lr = 0.5,
-                         .quick = {.epochs = 2, .num_test = 2000}});
+  auto chapter = Chapter(argc, argv,
+                         {.epochs = 5,
+                          .batch_size = 256,
+                          .lr = 0.5,
+                          .quick = {.epochs = 2, .num_test = 2000}});
 
   //! ## Implementation from Scratch
   //!
@@ -141,9 +144,8 @@ int main(int argc, char** argv) {
   chapter.section("Training and Testing");
   const int epochs = chapter.epochs();
   int64_t batch_size = chapter.batch_size();
-  auto [train_iter, test_iter] =
-      book::load_data_fashion_mnist(batch_size, /*resize=*/0, chapter.num_train(),
-                                   chapter.num_test());
+  auto [train_iter, test_iter] = book::load_data_fashion_mnist(
+      batch_size, /*resize=*/0, chapter.num_train(), chapter.num_test());
   gluon::loss::SoftmaxCrossEntropyLoss loss;
   auto history = book::train_ch3(net, train_iter, test_iter, loss, epochs, batch_size,
                                  params, chapter.lr());

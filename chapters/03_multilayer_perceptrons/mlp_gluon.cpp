@@ -14,8 +14,11 @@ namespace nn = gluon::nn;
 namespace init = gluon::init;
 
 int main(int argc, char** argv) {
-  auto chapter = Chapter(argc, argv, {.epochs = 5, .batch_size = 256, .lr = 0.5,
-                         .quick = {.epochs = 2, .num_test = 2000}});
+  auto chapter = Chapter(argc, argv,
+                         {.epochs = 5,
+                          .batch_size = 256,
+                          .lr = 0.5,
+                          .quick = {.epochs = 2, .num_test = 2000}});
 
   //! ## The Model
   //!
@@ -38,9 +41,8 @@ int main(int argc, char** argv) {
   chapter.section("Reading the Data");
   const int epochs = chapter.epochs();
   int64_t batch_size = chapter.batch_size();
-  auto [train_iter, test_iter] =
-      book::load_data_fashion_mnist(batch_size, /*resize=*/0, chapter.num_train(),
-                                   chapter.num_test());
+  auto [train_iter, test_iter] = book::load_data_fashion_mnist(
+      batch_size, /*resize=*/0, chapter.num_train(), chapter.num_test());
   auto X0 = (*train_iter.begin()).data;
   std::cout << "a batch " << shape_str(X0.shape()) << " gives logits "
             << shape_str(net(X0).shape()) << "\n"

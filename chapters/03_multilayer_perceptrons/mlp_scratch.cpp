@@ -14,8 +14,11 @@
 using namespace d2l;
 
 int main(int argc, char** argv) {
-  auto chapter = Chapter(argc, argv, {.epochs = 5, .batch_size = 256, .lr = 0.5,
-                         .quick = {.epochs = 2, .num_test = 2000}});
+  auto chapter = Chapter(argc, argv,
+                         {.epochs = 5,
+                          .batch_size = 256,
+                          .lr = 0.5,
+                          .quick = {.epochs = 2, .num_test = 2000}});
 
   //! ## Reading the Data
   //!
@@ -23,9 +26,8 @@ int main(int argc, char** argv) {
   chapter.section("Reading the Data");
   const int epochs = chapter.epochs();
   int64_t batch_size = chapter.batch_size();
-  auto [train_iter, test_iter] =
-      book::load_data_fashion_mnist(batch_size, /*resize=*/0, chapter.num_train(),
-                                   chapter.num_test());
+  auto [train_iter, test_iter] = book::load_data_fashion_mnist(
+      batch_size, /*resize=*/0, chapter.num_train(), chapter.num_test());
   std::cout << train_iter.size() << " training batches, " << test_iter.size()
             << " test batches of up to " << batch_size << " images\n";
 

@@ -35,8 +35,8 @@ using namespace d2l;
 namespace nn = gluon::nn;
 
 int main(int argc, char** argv) {
-  auto chapter = Chapter(argc, argv, {.epochs = 100, .batch_size = 1, .lr = 0.003,
-                                       .quick = {.epochs = 30}});
+  auto chapter = Chapter(
+      argc, argv, {.epochs = 100, .batch_size = 1, .lr = 0.003, .quick = {.epochs = 30}});
 
   //! ## High-Dimensional Linear Regression
   //!

@@ -11,7 +11,10 @@ using namespace d2l;
 
 int main(int argc, char** argv) {
   auto chapter = Chapter(argc, argv,
-                         {.epochs = 10, .batch_size = 32, .lr = 0.1, .num_train = 1024,
+                         {.epochs = 10,
+                          .batch_size = 32,
+                          .lr = 0.1,
+                          .num_train = 1024,
                           .quick = {.epochs = 8, .num_train = 512}});
 
   //! ## A Layer without Parameters

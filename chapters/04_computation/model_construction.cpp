@@ -109,7 +109,8 @@ int main(int argc, char** argv) {
   class FancyMLP : public gluon::Block {
    public:
     FancyMLP() {
-      rand_weight_ = register_constant("rand_weight", nd::random::uniform(0, 1, {20, 20}));
+      rand_weight_ =
+          register_constant("rand_weight", nd::random::uniform(0, 1, {20, 20}));
       dense_ = register_child(std::make_shared<nn::Dense>(20, "relu"), "dense");
     }
     NDArray forward(const NDArray& x) override {

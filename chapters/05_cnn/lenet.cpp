@@ -19,8 +19,11 @@
 using namespace d2l;
 
 int main(int argc, char** argv) {
-  auto chapter = Chapter(argc, argv, {.epochs = 5, .batch_size = 256, .lr = 0.9,
-                         .quick = {.epochs = 2, .num_test = 2000}});
+  auto chapter = Chapter(argc, argv,
+                         {.epochs = 5,
+                          .batch_size = 256,
+                          .lr = 0.9,
+                          .quick = {.epochs = 2, .num_test = 2000}});
 
   //! ## The LeNet Model
   //!
@@ -90,15 +93,14 @@ int main(int argc, char** argv) {
   //! The book's learning rate of 0.9 is much larger than the 0.1 of softmax
   //! regression. A sigmoid network starts slowly: the gradient that reaches the
   //! first layers passes through four sigmoids, each of which scales it by at
-  //! most $1/4$, and in the first epoch the network barely beats guessing. How long the plateau
-  //! lasts depends on the random start: try `--seed 4`, with which the network
-  //! stays at chance level for two whole epochs.
+  //! most $1/4$, and in the first epoch the network barely beats guessing. How
+  //! long the plateau lasts depends on the random start: try `--seed 4`, with
+  //! which the network stays at chance level for two whole epochs.
   chapter.section("Data and Training");
   const int epochs = chapter.epochs();
   const int64_t batch_size = chapter.batch_size();
-  auto [train_iter, test_iter] =
-      book::load_data_fashion_mnist(batch_size, /*resize=*/0, chapter.num_train(),
-                                   chapter.num_test());
+  auto [train_iter, test_iter] = book::load_data_fashion_mnist(
+      batch_size, /*resize=*/0, chapter.num_train(), chapter.num_test());
   gluon::Trainer trainer(net.collect_params(), "sgd",
                          {.learning_rate = static_cast<float>(chapter.lr())});
   auto history =

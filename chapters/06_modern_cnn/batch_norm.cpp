@@ -200,10 +200,10 @@ int main(int argc, char** argv) {
     BatchNorm(int64_t num_features, int num_dims) {
       const Shape shape =
           num_dims == 2 ? Shape{1, num_features} : Shape{1, num_features, 1, 1};
-      gamma =
-          register_parameter("gamma", shape, GradReq::write, std::make_shared<init::One>());
-      beta =
-          register_parameter("beta", shape, GradReq::write, std::make_shared<init::Zero>());
+      gamma = register_parameter("gamma", shape, GradReq::write,
+                                 std::make_shared<init::One>());
+      beta = register_parameter("beta", shape, GradReq::write,
+                                std::make_shared<init::Zero>());
       moving_mean = nd::zeros(shape);
       moving_var = nd::ones(shape);
     }

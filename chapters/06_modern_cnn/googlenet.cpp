@@ -58,11 +58,11 @@ int main(int argc, char** argv) {
               int64_t c4) {
       p1_1 = register_child(std::make_shared<nn::Conv2D>(c1, 1, "relu"), "p1_1");
       p2_1 = register_child(std::make_shared<nn::Conv2D>(c2.first, 1, "relu"), "p2_1");
-      p2_2 =
-          register_child(std::make_shared<nn::Conv2D>(c2.second, 3, 1, 1, "relu"), "p2_2");
+      p2_2 = register_child(std::make_shared<nn::Conv2D>(c2.second, 3, 1, 1, "relu"),
+                            "p2_2");
       p3_1 = register_child(std::make_shared<nn::Conv2D>(c3.first, 1, "relu"), "p3_1");
-      p3_2 =
-          register_child(std::make_shared<nn::Conv2D>(c3.second, 5, 1, 2, "relu"), "p3_2");
+      p3_2 = register_child(std::make_shared<nn::Conv2D>(c3.second, 5, 1, 2, "relu"),
+                            "p3_2");
       p4_1 = register_child(std::make_shared<nn::MaxPool2D>(3, 1, 1), "p4_1");
       p4_2 = register_child(std::make_shared<nn::Conv2D>(c4, 1, "relu"), "p4_2");
     }

@@ -136,7 +136,7 @@ def hidden_lines(lines):
 
 
 def clean_code(lines):
-    """Hides the plumbing statements, trims blank lines, dedents; '' if nothing is left."""
+    """Hides the plumbing statements, trims blank lines, dedents; "" if none is left."""
     hidden = hidden_lines(lines)
     kept = [line for i, line in enumerate(lines) if i not in hidden]
     text = textwrap.dedent("\n".join(kept)).strip("\n")

@@ -195,3 +195,39 @@ TEST_CASE("results may not use the keys the helper writes itself", "[chapter]") 
   }
   std::cout.rdbuf(original);
 }
+
+TEST_CASE("a run that is not the book's says so first, with only what it changed",
+          "[chapter]") {
+  fs::path dir = fresh_dir("quick_line");
+  const d2l::ChapterDefaults defaults{.epochs = 5,
+                                      .quick = {.epochs = 2, .num_test = 2000}};
+  std::streambuf* original = std::cout.rdbuf();
+  std::ostringstream terminal;
+  std::cout.rdbuf(terminal.rdbuf());
+  {
+    Args args({"prog", "--quick", "--out", dir.string()});
+    Chapter quick(args.argc(), args.argv(), defaults);
+  }
+  const std::string quick_preamble =
+      read_json(dir / "sections.json")["sections"][0]["output"];
+  {
+    Args args({"prog", "--out", dir.string()});
+    Chapter book(args.argc(), args.argv(), defaults);
+  }
+  const std::string book_preamble =
+      read_json(dir / "sections.json")["sections"][0]["output"];
+  {
+    // Nothing to shrink: the quick run says it is the book's.
+    Args args({"prog", "--quick", "--out", dir.string()});
+    Chapter same(args.argc(), args.argv(), {.epochs = 3});
+  }
+  const std::string same_preamble =
+      read_json(dir / "sections.json")["sections"][0]["output"];
+  std::cout.rdbuf(original);
+  CHECK(quick_preamble ==
+        "profile quick (for the tests): 2 epochs instead of 5, 2000 test examples "
+        "instead of all\n");
+  CHECK(book_preamble.empty());
+  CHECK(same_preamble ==
+        "profile quick (for the tests): the book's settings, which run in seconds\n");
+}

@@ -55,8 +55,9 @@ std::string quick_changes(const ChapterDefaults& values, const ChapterDefaults& 
   std::vector<std::string> parts;
   auto count = [](int64_t n) { return n > 0 ? std::to_string(n) : std::string("all"); };
   if (values.epochs != book.epochs)
-    parts.push_back(std::to_string(values.epochs) + (values.epochs == 1 ? " epoch" : " epochs") +
-                    " instead of " + std::to_string(book.epochs));
+    parts.push_back(std::to_string(values.epochs) +
+                    (values.epochs == 1 ? " epoch" : " epochs") + " instead of " +
+                    std::to_string(book.epochs));
   if (values.batch_size != book.batch_size)
     parts.push_back("batch " + std::to_string(values.batch_size) + " instead of " +
                     std::to_string(book.batch_size));
@@ -66,7 +67,8 @@ std::string quick_changes(const ChapterDefaults& values, const ChapterDefaults& 
   if (values.num_test != book.num_test)
     parts.push_back(count(values.num_test) + " test examples instead of " +
                     count(book.num_test));
-  if (values.resize != book.resize) parts.push_back(images(values.resize) + " instead of " + images(book.resize));
+  if (values.resize != book.resize)
+    parts.push_back(images(values.resize) + " instead of " + images(book.resize));
   if (parts.empty()) return "the book's settings, which run in seconds";
   std::string text = parts[0];
   for (size_t i = 1; i < parts.size(); ++i) text += ", " + parts[i];
@@ -77,7 +79,8 @@ std::string quick_changes(const ChapterDefaults& values, const ChapterDefaults& 
 
 std::string describe_profile(const std::string& profile, const ChapterDefaults& values,
                              const ChapterDefaults& book, Device device) {
-  if (profile == "quick") return "profile quick (for the tests): " + quick_changes(values, book);
+  if (profile == "quick")
+    return "profile quick (for the tests): " + quick_changes(values, book);
   std::ostringstream os;
   os << "profile " << profile << ": device " << device.str() << ", "
      << images(values.resize) << ", " << examples(values.num_train, "training") << " and "
