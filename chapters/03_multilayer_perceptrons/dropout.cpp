@@ -175,6 +175,10 @@ int main(int argc, char** argv) {
   book::show_history(chapter, ghistory, "dropout with Gluon",
                      "nn::Dropout: loss and accuracies", "gluon_");
 
+  //! The two versions side by side, epoch by epoch:
+  book::compare_histories(chapter, {{"scratch", history}, {"nn::Dropout", ghistory}},
+                          "The two implementations of dropout, epoch by epoch");
+
   //! ## Exercises
   //!
   //! 1. Swap the two rates, 0.5 after the first hidden layer and 0.2 after the

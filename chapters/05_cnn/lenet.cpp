@@ -136,6 +136,10 @@ int main(int argc, char** argv) {
   book::show_history(chapter, relu_history, "LeNet (ReLU, lr 0.1)",
                      "The same curves for LeNet with ReLU", "relu_");
 
+  //! Epoch by epoch, the two networks compare like this:
+  book::compare_histories(chapter, {{"sigmoid", history}, {"ReLU", relu_history}},
+                          "LeNet with sigmoids and with ReLUs, epoch by epoch");
+
   //! ## Exercises
   //!
   //! 1. Train the ReLU network with learning rates 0.03, 0.3 and 0.9. Where does

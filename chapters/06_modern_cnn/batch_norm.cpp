@@ -185,7 +185,7 @@ int main(int argc, char** argv) {
   std::cout << "\nprediction mode with moving mean 0, variance 1:\n" << predicted << "\n";
   chapter.result("demo2_predict_max_change", (predicted - X2).abs().max().asscalar());
 
-  //! ### Wrapping It in a Layer
+  //! ## A BatchNorm Layer of Our Own
   //!
   //! A layer of our own, `BatchNorm`, owns the four arrays. `gamma` and `beta`
   //! are registered as parameters (starting at 1 and 0, with their own
@@ -195,6 +195,7 @@ int main(int argc, char** argv) {
   //! layer needs to be told the number of features and whether it follows a
   //! dense layer (2 axes) or a convolution (4 axes); the library's version will
   //! infer both.
+  chapter.section("A BatchNorm Layer of Our Own");
   class BatchNorm : public gluon::Block {
    public:
     BatchNorm(int64_t num_features, int num_dims) {
@@ -228,8 +229,6 @@ int main(int argc, char** argv) {
     NDArray moving_mean, moving_var;
   };
 
-  //! ## A BatchNorm Layer of Our Own
-  //!
   //! We feed our layer the 4-D batch from above twenty times in training mode.
   //! Each call moves the moving statistics a tenth of the remaining way towards
   //! the batch's, so after $k$ calls the moving mean is $1 - 0.9^k$ of the batch
@@ -238,7 +237,6 @@ int main(int argc, char** argv) {
   //! only roughly standardized. In a real training run the batches change at
   //! every step, and the moving statistics become an average over the last few
   //! dozen of them.
-  chapter.section("A BatchNorm Layer of Our Own");
   BatchNorm bn(/*num_features=*/2, /*num_dims=*/4);
   bn.initialize();
   std::cout << bn << "\n" << bn.params() << "\n";
@@ -399,13 +397,19 @@ int main(int argc, char** argv) {
   chapter.result("gluon_beta", gbeta);
   chapter.result("gluon_running_mean", grunning_mean);
   chapter.result("gluon_running_var", grunning_var);
-  std::cout << std::fixed << std::setprecision(3) << std::left << std::setw(22) << ""
-            << std::setw(12) << "scratch"
-            << "nn::BatchNorm\n"
-            << std::setw(22) << "final test accuracy" << std::setw(12)
-            << history.test_acc.back() << ghistory.test_acc.back() << "\n"
-            << std::setw(22) << "seconds per epoch" << std::setw(12)
-            << average(history.seconds) << average(ghistory.seconds) << "\n";
+  auto three = [](double v) {  // three decimals
+    std::ostringstream os;
+    os << std::fixed << std::setprecision(3) << v;
+    return os.str();
+  };
+  chapter.table({"", "scratch", "nn::BatchNorm"},
+                {{"final test accuracy", three(history.test_acc.back()),
+                  three(ghistory.test_acc.back())},
+                 {"seconds per epoch", three(average(history.seconds)),
+                  three(average(ghistory.seconds))}},
+                "Our layer and the library's");
+  book::compare_histories(chapter, {{"scratch", history}, {"nn::BatchNorm", ghistory}},
+                          "The two networks, epoch by epoch");
 
   //! ## Exercises
   //!

@@ -14,8 +14,8 @@ The literate format: a line whose first non-blank characters are `//!` is prose
 (Markdown; `//!` and one following space are removed), every other line is code.
 `//! ## Title` starts a section; the code says `chapter.section("Title");` with the
 same title. What the section printed goes in a text block right after the last
-code block of the section, followed by its figures; what was printed before the
-first section goes after the code block that constructs the `Chapter`. The
+code block of the section, followed by its tables and figures; what was printed
+before the first section goes after the code block that constructs the `Chapter`. The
 statements `chapter.section(...);` and `chapter.result(...);` (a statement that
 starts a line; it may span lines) are hidden: they are the page's and the tests'
 plumbing, not the story. Each code block is dedented.
@@ -190,6 +190,19 @@ def source_listing(args, root, where):
     return f"{fence}{{code-block}} cpp\n:caption: {rel}\n\n{body}\n{fence}\n"
 
 
+def _table(table):
+    """A `list-table` directive for a table that a section registered."""
+    def cell(text):
+        text = str(text).replace("\n", " ").strip()
+        return f" {text}" if text else ""
+    lines = [f"```{{list-table}} {table.get('caption', '')}".rstrip(),
+             ":header-rows: 1", ":class: d2l-table", ""]
+    for row in [table["header"]] + table["rows"]:
+        for j, text in enumerate(row):
+            lines.append(("* -" if j == 0 else "  -") + cell(text))
+    return "\n".join(lines) + "\n```\n"
+
+
 def _first_line(text, pattern):
     """The first line of text that matches pattern outside literals and comments."""
     return next((t.strip() for t in text.splitlines()
@@ -346,6 +359,8 @@ def render_page(source, sections, where, figure_dir, root=None):
         for entry in after.get(i, []):
             if entry["output"].strip():
                 out.append(_fence(entry["output"].rstrip("\n"), "text"))
+            for table in entry.get("tables", []):
+                out.append(_table(table))
             for fig in entry.get("figures", []):
                 figures.append(fig["file"])
                 target = f"{figure_dir}/{fig['file']}"

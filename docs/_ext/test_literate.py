@@ -72,6 +72,18 @@ class RenderPage(unittest.TestCase):
         self.assertEqual(len(warnings), 1)
         self.assertIn("'Two' that has no heading", warnings[0])
 
+    def test_a_table_follows_the_output_and_comes_before_the_figures(self):
+        entry = {"title": "One", "output": "1\n",
+                 "figures": [{"file": "a.svg", "caption": "A"}],
+                 "tables": [{"header": ["epoch", "acc"], "rows": [["1", "0.5"], ["2", ""]],
+                             "caption": "Per epoch"}]}
+        page, _, warnings = render(run(("", "", [])) + [entry])
+        self.assertEqual(warnings, [])
+        table = page.index("```{list-table} Per epoch\n:header-rows: 1")
+        self.assertLess(page.index("```text\n1"), table)
+        self.assertLess(table, page.index("```{figure}"))
+        self.assertIn("* - epoch\n  - acc\n* - 1\n  - 0.5\n* - 2\n  -\n```", page)
+
     def test_fences_grow_around_backticks(self):
         self.assertEqual(literate._fence("a ``` b", "text"), "````text\na ``` b\n````\n")
 

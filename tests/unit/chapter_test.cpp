@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "d2l/ops.hpp"
+#include "d2l/utils/train.hpp"
 
 namespace fs = std::filesystem;
 using d2l::Chapter;
@@ -230,4 +231,52 @@ TEST_CASE("a run that is not the book's says so first, with only what it changed
   CHECK(book_preamble.empty());
   CHECK(same_preamble ==
         "profile quick (for the tests): the book's settings, which run in seconds\n");
+}
+
+TEST_CASE("a table goes to sections.json with its section, and rows are checked",
+          "[chapter]") {
+  fs::path dir = fresh_dir("table");
+  Args args({"prog", "--out", dir.string()});
+  std::streambuf* original = std::cout.rdbuf();
+  std::ostringstream terminal;
+  std::cout.rdbuf(terminal.rdbuf());
+  {
+    Chapter book(args.argc(), args.argv());
+    book.section("Runs");
+    std::cout << "printed\n";
+    book.table({"epoch", "acc"}, {{"1", "0.5"}, {"2", "0.75"}}, "Per epoch");
+    CHECK_THROWS_WITH(book.table({"epoch", "acc"}, {{"1"}}),
+                      Catch::Contains("row 0 has 1 cells, the header 2"));
+  }
+  std::cout.rdbuf(original);
+  auto section = read_json(dir / "sections.json")["sections"][1];
+  CHECK(section["output"] == "printed\n");  // the table is not in the output text
+  REQUIRE(section["tables"].size() == 1);
+  CHECK(section["tables"][0]["caption"] == "Per epoch");
+  CHECK(section["tables"][0]["header"] == json::array({"epoch", "acc"}));
+  CHECK(section["tables"][0]["rows"][1] == json::array({"2", "0.75"}));
+  CHECK_THAT(terminal.str(), Catch::Contains("Per epoch\nepoch  acc\n1      0.5\n"));
+}
+
+TEST_CASE("compare_histories puts runs side by side, one row per epoch", "[chapter]") {
+  fs::path dir = fresh_dir("compare");
+  Args args({"prog", "--out", dir.string()});
+  std::streambuf* original = std::cout.rdbuf();
+  std::ostringstream terminal;
+  std::cout.rdbuf(terminal.rdbuf());
+  {
+    Chapter book(args.argc(), args.argv());
+    d2l::book::TrainHistory a, b;
+    a.loss = {2.5, 1.25};
+    a.test_acc = {0.5, 0.625};
+    b.loss = {0.75};
+    b.test_acc = {0.875};
+    d2l::book::compare_histories(book, {{"A", a}, {"B", b}}, "A and B");
+  }
+  std::cout.rdbuf(original);
+  auto table = read_json(dir / "sections.json")["sections"][0]["tables"][0];
+  CHECK(table["header"] ==
+        json::array({"epoch", "loss, A", "test acc, A", "loss, B", "test acc, B"}));
+  CHECK(table["rows"][0] == json::array({"1", "2.5000", "0.500", "0.7500", "0.875"}));
+  CHECK(table["rows"][1] == json::array({"2", "1.2500", "0.625", "", ""}));
 }

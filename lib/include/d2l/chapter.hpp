@@ -54,8 +54,8 @@ struct ChapterDefaults {
 /// seeds the generator, and writes into the output folder (default
 /// `out/<program name>`):
 /// - `sections.json`: for each `section()`, its title, the text printed to
-///   std::cout while it ran, and the figures it registered; rewritten after each
-///   section so that a crash loses nothing already printed;
+///   std::cout while it ran, and the figures and tables it registered; rewritten
+///   after each section so that a crash loses nothing already printed;
 /// - `results.json`: the values given to `result()`, read by the tests.
 ///
 /// Profiles: `book` is the chapter's defaults; `cpu` is ChapterDefaults::cpu
@@ -106,6 +106,13 @@ class Chapter {
   /// Registers a figure (a file already written into out_dir()) with the
   /// current section, so the page shows it after the section's code.
   void figure(const std::string& file, const std::string& caption = "");
+  /// Registers a table with the current section: the page shows it after the
+  /// section's output, before its figures, and the terminal sees it as aligned
+  /// text. Every row has as many cells as `header`; a row of another length is
+  /// an error that names it.
+  void table(const std::vector<std::string>& header,
+             const std::vector<std::vector<std::string>>& rows,
+             const std::string& caption = "");
 
   /// Records a value in results.json (written at the end, and after each section).
   void result(const std::string& key, double value);

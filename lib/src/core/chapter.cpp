@@ -13,6 +13,7 @@
 #include "d2l/chapter.hpp"
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
 #include <deque>
@@ -81,9 +82,15 @@ struct Chapter::State {
   struct Figure {
     std::string file, caption;
   };
+  struct Table {
+    std::vector<std::string> header;
+    std::vector<std::vector<std::string>> rows;
+    std::string caption;
+  };
   struct Section {
     std::string title, output;
     std::vector<Figure> figures;
+    std::vector<Table> tables;
   };
 
   std::string name;        // program name: basename of argv[0]
@@ -136,7 +143,14 @@ struct Chapter::State {
       for (const auto& f : s.figures) {
         figures.push_back({{"file", f.file}, {"caption", f.caption}});
       }
-      list.push_back({{"title", s.title}, {"output", s.output}, {"figures", figures}});
+      json tables = json::array();
+      for (const auto& t : s.tables) {
+        tables.push_back({{"header", t.header}, {"rows", t.rows}, {"caption", t.caption}});
+      }
+      list.push_back({{"title", s.title},
+                      {"output", s.output},
+                      {"figures", figures},
+                      {"tables", tables}});
     }
     json page = {
         {"chapter", name}, {"profile", profile}, {"flags", flags()}, {"sections", list}};
@@ -271,7 +285,7 @@ void Chapter::section(const std::string& title) {
   std::ostream terminal(s.original);
   terminal << "\n── " << title << " ──\n";
   terminal.flush();
-  s.sections.push_back({title, "", {}});
+  s.sections.push_back({title, "", {}, {}});
   s.tee->capture_into(&s.sections.back().output);
   s.save();
 }
@@ -283,6 +297,41 @@ void Chapter::figure(const std::string& file, const std::string& caption) {
               << " (write it before registering it)\n";
   }
   s.sections.back().figures.push_back({file, caption});
+}
+
+void Chapter::table(const std::vector<std::string>& header,
+                    const std::vector<std::vector<std::string>>& rows,
+                    const std::string& caption) {
+  State& s = *state_;
+  for (size_t i = 0; i < rows.size(); ++i) {
+    if (rows[i].size() != header.size()) {
+      throw d2l::Error("Chapter::table: row " + std::to_string(i) + " has " +
+                       std::to_string(rows[i].size()) + " cells, the header " +
+                       std::to_string(header.size()) +
+                       "; give every row one cell per column");
+    }
+  }
+  // The terminal sees it as text; the page as a table (not in the output block).
+  std::vector<size_t> width(header.size());
+  for (size_t c = 0; c < header.size(); ++c) {
+    width[c] = header[c].size();
+    for (const auto& row : rows) width[c] = std::max(width[c], row[c].size());
+  }
+  std::cout.flush();
+  std::ostream terminal(s.original);
+  if (!caption.empty()) terminal << caption << "\n";
+  auto line = [&](const std::vector<std::string>& cells) {
+    for (size_t c = 0; c < cells.size(); ++c) {
+      terminal << (c ? "  " : "") << cells[c];
+      if (c + 1 < cells.size()) terminal << std::string(width[c] - cells[c].size(), ' ');
+    }
+    terminal << "\n";
+  };
+  line(header);
+  for (const auto& row : rows) line(row);
+  terminal.flush();
+  s.sections.back().tables.push_back({header, rows, caption});
+  s.save();
 }
 
 namespace {

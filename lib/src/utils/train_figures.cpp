@@ -1,6 +1,8 @@
 // What a training run leaves behind: its numbers in results.json, its curves,
 // and test images with predictions.
 #include <algorithm>
+#include <iomanip>
+#include <sstream>
 #include <stdexcept>
 
 #include "d2l/error.hpp"
@@ -33,6 +35,34 @@ void show_history(Chapter& chapter, const TrainHistory& history, const std::stri
   plot_history(chapter.path(file), history, title);
   chapter.figure(file, caption);
   record_history(chapter, history, prefix);
+}
+
+void compare_histories(Chapter& chapter,
+                       const std::vector<std::pair<std::string, TrainHistory>>& runs,
+                       const std::string& caption) {
+  auto fixed = [](double v, int digits) {
+    std::ostringstream os;
+    os << std::fixed << std::setprecision(digits) << v;
+    return os.str();
+  };
+  std::vector<std::string> header{"epoch"};
+  int epochs = 0;
+  for (const auto& [name, h] : runs) {
+    header.push_back("loss, " + name);
+    header.push_back("test acc, " + name);
+    epochs = std::max(epochs, h.epochs());
+  }
+  std::vector<std::vector<std::string>> rows;
+  for (int e = 0; e < epochs; ++e) {
+    std::vector<std::string> row{std::to_string(e + 1)};
+    for (const auto& [name, h] : runs) {
+      const bool has = e < h.epochs();  // a shorter run leaves its cells empty
+      row.push_back(has ? fixed(h.loss[e], 4) : "");
+      row.push_back(has ? fixed(h.test_acc[e], 3) : "");
+    }
+    rows.push_back(std::move(row));
+  }
+  chapter.table(header, rows, caption);
 }
 
 void plot_history(const std::string& path, const TrainHistory& history,

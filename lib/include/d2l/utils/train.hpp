@@ -5,6 +5,7 @@
 
 #include <functional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "d2l/chapter.hpp"
@@ -88,6 +89,15 @@ void record_history(Chapter& chapter, const TrainHistory& history,
 /// the current section with `caption`, and record_history() with `prefix`.
 void show_history(Chapter& chapter, const TrainHistory& history, const std::string& title,
                   const std::string& caption, const std::string& prefix = "");
+
+/// Several training runs side by side, one row per epoch: each run's training
+/// loss and test accuracy, under its name. For a page that compares runs (two
+/// activations, a layer of our own and the library's), as a table of the
+/// current section: `compare_histories(chapter, {{"sigmoid", h1}, {"ReLU", h2}},
+/// "Test accuracy per epoch")`.
+void compare_histories(Chapter& chapter,
+                       const std::vector<std::pair<std::string, TrainHistory>>& runs,
+                       const std::string& caption);
 
 /// The curves of a history as an SVG file: training loss, training accuracy
 /// and test accuracy against the epoch, on one chart.
