@@ -21,6 +21,7 @@ bool is_training();
 /// ends at the semicolon and records nothing, so the compiler warns about it.
 class record {
  public:
+  /// Starts recording; `train_mode` false records in prediction mode.
   [[nodiscard("name the scope object: autograd::record rec;")]] explicit record(
       bool train_mode = true);
   ~record();
@@ -34,6 +35,7 @@ class record {
 /// Stops recording inside a `record` scope (prediction mode by default).
 class pause {
  public:
+  /// Stops recording; `train_mode` true keeps training mode on.
   [[nodiscard("name the scope object: autograd::pause p;")]] explicit pause(
       bool train_mode = false);
   ~pause();
@@ -48,6 +50,7 @@ class pause {
 /// false): changes `is_training()` only.
 class train_mode {
  public:
+  /// Turns training mode on until the object ends.
   [[nodiscard("name the scope object: autograd::train_mode t;")]] train_mode();
   ~train_mode();
   train_mode(const train_mode&) = delete;
@@ -57,8 +60,11 @@ class train_mode {
   bool was_training_;
 };
 
+/// Prediction mode without recording: `is_training()` is false while it
+/// lives (MXNet's `autograd.predict_mode()`).
 class predict_mode {
  public:
+  /// Turns training mode off until the object ends.
   [[nodiscard("name the scope object: autograd::predict_mode p;")]] predict_mode();
   ~predict_mode();
   predict_mode(const predict_mode&) = delete;
