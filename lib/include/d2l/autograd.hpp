@@ -24,6 +24,7 @@ class record {
   /// Starts recording; `train_mode` false records in prediction mode.
   [[nodiscard("name the scope object: autograd::record rec;")]] explicit record(
       bool train_mode = true);
+  /// Restores the recording state and mode from before.
   ~record();
   record(const record&) = delete;
   record& operator=(const record&) = delete;
@@ -38,6 +39,7 @@ class pause {
   /// Stops recording; `train_mode` true keeps training mode on.
   [[nodiscard("name the scope object: autograd::pause p;")]] explicit pause(
       bool train_mode = false);
+  /// Restores the recording state and mode from before.
   ~pause();
   pause(const pause&) = delete;
   pause& operator=(const pause&) = delete;
@@ -52,6 +54,7 @@ class train_mode {
  public:
   /// Turns training mode on until the object ends.
   [[nodiscard("name the scope object: autograd::train_mode t;")]] train_mode();
+  /// Restores the mode from before.
   ~train_mode();
   train_mode(const train_mode&) = delete;
   train_mode& operator=(const train_mode&) = delete;
@@ -66,6 +69,7 @@ class predict_mode {
  public:
   /// Turns training mode off until the object ends.
   [[nodiscard("name the scope object: autograd::predict_mode p;")]] predict_mode();
+  /// Restores the mode from before.
   ~predict_mode();
   predict_mode(const predict_mode&) = delete;
   predict_mode& operator=(const predict_mode&) = delete;
