@@ -21,8 +21,10 @@ bool is_training();
 /// ends at the semicolon and records nothing, so the compiler warns about it.
 class record {
  public:
+  /// Starts recording; `train_mode` false records in prediction mode.
   [[nodiscard("name the scope object: autograd::record rec;")]] explicit record(
       bool train_mode = true);
+  /// Restores the recording state and mode from before.
   ~record();
   record(const record&) = delete;
   record& operator=(const record&) = delete;
@@ -34,8 +36,10 @@ class record {
 /// Stops recording inside a `record` scope (prediction mode by default).
 class pause {
  public:
+  /// Stops recording; `train_mode` true keeps training mode on.
   [[nodiscard("name the scope object: autograd::pause p;")]] explicit pause(
       bool train_mode = false);
+  /// Restores the recording state and mode from before.
   ~pause();
   pause(const pause&) = delete;
   pause& operator=(const pause&) = delete;
@@ -48,7 +52,9 @@ class pause {
 /// false): changes `is_training()` only.
 class train_mode {
  public:
+  /// Turns training mode on until the object ends.
   [[nodiscard("name the scope object: autograd::train_mode t;")]] train_mode();
+  /// Restores the mode from before.
   ~train_mode();
   train_mode(const train_mode&) = delete;
   train_mode& operator=(const train_mode&) = delete;
@@ -57,9 +63,13 @@ class train_mode {
   bool was_training_;
 };
 
+/// Prediction mode without recording: `is_training()` is false while it
+/// lives (MXNet's `autograd.predict_mode()`).
 class predict_mode {
  public:
+  /// Turns training mode off until the object ends.
   [[nodiscard("name the scope object: autograd::predict_mode p;")]] predict_mode();
+  /// Restores the mode from before.
   ~predict_mode();
   predict_mode(const predict_mode&) = delete;
   predict_mode& operator=(const predict_mode&) = delete;

@@ -17,11 +17,14 @@ namespace d2l {
 /// A smaller run than the book's settings, for a CPU or for the tests. A field
 /// left unset keeps the book's value.
 struct RunProfile {
+  /// Epochs to train.
   std::optional<int> epochs;
+  /// Examples per minibatch.
   std::optional<int> batch_size;
   std::optional<int64_t> num_train;  ///< 0: the whole training set
   std::optional<int64_t> num_test;   ///< 0: the whole test set
   std::optional<int> resize;         ///< 0: the original image size
+  /// True when the profile changes nothing.
   bool empty() const {
     return !epochs && !batch_size && !num_train && !num_test && !resize;
   }
@@ -30,8 +33,11 @@ struct RunProfile {
 /// A chapter's defaults for the common flags: the book's hyperparameters, and
 /// the profiles that shrink them.
 struct ChapterDefaults {
+  /// Epochs to train (`--epochs`).
   int epochs = 1;
+  /// Examples per minibatch (`--batch-size`).
   int batch_size = 256;
+  /// Learning rate (`--lr`).
   double lr = 0.1;
   int64_t num_train = 0;  ///< examples to train on; 0 means the whole set
   int resize = 0;         ///< image side after resizing; 0 keeps the original
@@ -64,19 +70,30 @@ struct ChapterDefaults {
 /// laid over them. A flag given on the command line beats every profile.
 class Chapter {
  public:
+  /// Parses the flags, seeds the generator and creates the output folder.
   Chapter(int argc, char** argv, ChapterDefaults defaults = {});
+  /// Saves sections.json and results.json a last time.
   ~Chapter();
   Chapter(const Chapter&) = delete;
   Chapter& operator=(const Chapter&) = delete;
+  /// Moves the run (flags, sections, results) into a new object.
   Chapter(Chapter&&) noexcept;
+  /// Moves another run into this object.
   Chapter& operator=(Chapter&&) noexcept;
 
+  /// Epochs to train, after flags and profile.
   int epochs() const;
+  /// Examples per minibatch.
   int batch_size() const;
+  /// The learning rate.
   double lr() const;
+  /// Training examples to use; 0: the whole set.
   int64_t num_train() const;
+  /// Test examples to use; 0: the whole set.
   int64_t num_test() const;
+  /// Image side after resizing; 0: the original size.
   int resize() const;
+  /// The seed given to nd::random::seed at construction.
   uint64_t seed() const;
   /// True with `--quick` (or `--profile quick`): ChapterDefaults::quick applies.
   bool quick() const;
@@ -116,7 +133,9 @@ class Chapter {
 
   /// Records a value in results.json (written at the end, and after each section).
   void result(const std::string& key, double value);
+  /// Records a string in results.json.
   void result(const std::string& key, const std::string& value);
+  /// Records a list of numbers in results.json.
   void result(const std::string& key, const std::vector<double>& values);
   /// An array's shape and values.
   void result(const std::string& key, const NDArray& values);

@@ -13,10 +13,17 @@ namespace d2l {
 /// A (height, width) pair for kernel sizes, strides, padding and dilation:
 /// `5` means (5, 5), `{1, 2}` means height 1 and width 2.
 struct Pair2 {
+  ///@{
+  /// Height and width.
   int64_t h = 0, w = 0;
+  ///@}
+  /// (0, 0): for options, "not given".
   constexpr Pair2() = default;
+  /// The same size for both axes: `5` is (5, 5).
   constexpr Pair2(int64_t both) : h(both), w(both) {}  // NOLINT: 5 is (5, 5)
+  /// Height and width apart: `{1, 2}`.
   constexpr Pair2(int64_t h_, int64_t w_) : h(h_), w(w_) {}
+  /// True when both sizes are equal.
   bool operator==(const Pair2&) const = default;
 };
 

@@ -20,7 +20,9 @@ namespace d2l::gluon::data {
 
 /// A minibatch: features `(batch, ...)` and labels `(batch, ...)`, both float32.
 struct Batch {
+  /// The features, `(batch, ...)`.
   NDArray data;
+  /// The labels, `(batch, ...)`.
   NDArray label;
 };
 
@@ -43,6 +45,7 @@ class Dataset {
   /// Example `i` as (features, label), without the batch axis; negative `i`
   /// counts from the end. The book writes `mnist_train[0]`.
   std::pair<NDArray, NDArray> get(int64_t i) const;
+  /// The same as get(i): `mnist_train[0]`.
   std::pair<NDArray, NDArray> operator[](int64_t i) const { return get(i); }
 };
 
@@ -51,6 +54,7 @@ class Dataset {
 /// The arrays are shared, not copied (they are moved to host memory first).
 class ArrayDataset : public Dataset {
  public:
+  /// Examples `(X[i], y[i])`; both arrays need the same number of rows.
   ArrayDataset(NDArray X, NDArray y);
   int64_t size() const override;
   Batch gather(std::span<const int64_t> indices) const override;
@@ -62,6 +66,7 @@ class ArrayDataset : public Dataset {
 
 /// How a DataLoader cuts a dataset into batches.
 struct DataLoaderOptions {
+  /// Examples per batch.
   int64_t batch_size = 1;
   /// Visit the examples in a new random order every epoch (drawn from the
   /// generator that `nd::random::seed` seeds).
@@ -91,6 +96,7 @@ class Epoch;
 /// loop and is joined when the loop ends, by `break`, return or an exception.
 class DataLoader {
  public:
+  /// Batches of a dataset shared with others (not copied).
   DataLoader(std::shared_ptr<const Dataset> dataset, DataLoaderOptions options = {});
   /// Takes a dataset by value (datasets are cheap handles to shared data).
   template <std::derived_from<Dataset> D>
@@ -99,21 +105,30 @@ class DataLoader {
 
   /// Number of batches the next epoch yields.
   int64_t size() const;
+  /// The dataset the batches come from.
   const Dataset& dataset() const { return *dataset_; }
+  /// The batch size, shuffling and transform in use.
   const DataLoaderOptions& options() const { return options_; }
 
   /// Walks one epoch; `*it` is the current Batch.
   class iterator {
    public:
+    /// What the loop yields.
     using value_type = Batch;
+    /// Distances count batches.
     using difference_type = std::ptrdiff_t;
+    /// An iterator at no epoch (equal to the end).
     iterator() = default;
     /// The current batch (a copy of two handles, so that it stays valid after
     /// the iterator is gone: `auto b = *loader.begin();`).
     Batch operator*() const { return *operator->(); }
+    /// The current batch, without copying it: `it->data`.
     const Batch* operator->() const;
+    /// Moves to the next batch.
     iterator& operator++();
+    /// Moves to the next batch; returns nothing.
     void operator++(int) { ++*this; }
+    /// True when the epoch has no more batches.
     bool operator==(std::default_sentinel_t) const;
 
    private:
@@ -123,6 +138,7 @@ class DataLoader {
   };
   /// Starts an epoch: shuffles (if asked) and starts the background thread.
   iterator begin() const;
+  /// Marks the end of an epoch.
   std::default_sentinel_t end() const { return {}; }
 
  private:

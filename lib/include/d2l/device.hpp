@@ -11,8 +11,11 @@ enum class DeviceType { cpu, gpu };
 
 /// A device (MXNet calls it a context): a kind and an index.
 struct Device {
+  /// Host memory or a CUDA device.
   DeviceType type = DeviceType::cpu;
+  /// Which device of that kind (`gpu(1)` has id 1).
   int id = 0;
+  /// True for the same kind and index.
   bool operator==(const Device&) const = default;
   /// `cpu(0)` or `gpu(1)`, as MXNet prints contexts.
   std::string str() const;

@@ -51,7 +51,9 @@ struct Loaded {
 Loaded load(const std::string& path);
 /// Shortcuts: `load(path).array()`, `.list()`, `.dict()`.
 NDArray load_array(const std::string& path);
+/// The arrays of a `.npz` list, in order: `load(path).list()`.
 std::vector<NDArray> load_list(const std::string& path);
+/// The arrays of a `.npz` file by name: `load(path).dict()`.
 std::map<std::string, NDArray> load_dict(const std::string& path);
 
 }  // namespace d2l::nd

@@ -22,10 +22,15 @@ std::string shape_str(const Shape& shape);
 /// One or more axes for reductions: `0`, `{0, 1}`, or none (`{}`: every axis).
 /// Negative axes count from the end, as in NumPy.
 struct Axes {
+  /// The axes; empty means every axis.
   std::vector<int> list;
+  /// Every axis.
   Axes() = default;
+  /// One axis: `x.sum(0)`.
   Axes(int axis) : list{axis} {}  // NOLINT: an int is one axis
+  /// Several axes: `x.sum({0, 1})`.
   Axes(std::initializer_list<int> axes) : list(axes) {}
+  /// True when the reduction covers every axis.
   bool all() const { return list.empty(); }
 };
 

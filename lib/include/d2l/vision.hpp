@@ -28,11 +28,14 @@ namespace d2l::gluon::data::vision {
 /// Copies of the dataset share the images.
 class FashionMNIST : public Dataset {
  public:
+  /// The training set (`train`) or the test set; `root`: the folder to read.
   explicit FashionMNIST(bool train = true, const std::string& root = "");
   int64_t size() const override;
   Batch gather(std::span<const int64_t> indices) const override;
 
+  /// Image height in pixels (28).
   int64_t height() const;
+  /// Image width in pixels (28).
   int64_t width() const;
   /// All images, `size() x height() x width()` bytes, row-major.
   const std::vector<uint8_t>& images() const;
@@ -41,7 +44,7 @@ class FashionMNIST : public Dataset {
   /// The folder the files were read from.
   const std::string& folder() const;
 
-  struct Raw;  // the bytes, shared by copies
+  struct Raw;  ///< for the library's own use: the bytes, shared by copies
 
  private:
   std::shared_ptr<const Raw> raw_;
@@ -58,6 +61,7 @@ namespace transforms {
 /// Images `(N, H, W, C)` with values 0..255 -> `(N, C, H, W)` in [0, 1], as
 /// MXNet's ToTensor; a single image `(H, W, C)` -> `(C, H, W)`.
 struct ToTensor {
+  /// Converts a batch of images.
   NDArray operator()(const NDArray& images) const;
 };
 
@@ -67,26 +71,38 @@ struct ToTensor {
 /// position `(i + 0.5) * in / out - 0.5`, clamped to the image. No
 /// antialiasing when shrinking. Use it after ToTensor (it needs channels first).
 struct Resize {
+  /// Square output: `Resize(224)`.
   explicit Resize(int64_t size) : Resize(size, size) {}
+  /// Output of `height x width`.
   Resize(int64_t height, int64_t width);
+  /// Resizes a batch of images.
   NDArray operator()(const NDArray& images) const;
+  /// Output height.
   int64_t height;
+  /// Output width.
   int64_t width;
 };
 
 /// `(x - mean[c]) / std[c]` for each channel c of `(N, C, H, W)` (or
 /// `(C, H, W)`); one value for mean or std applies to every channel.
 struct Normalize {
+  /// Per-channel `mean` and `std` (or one value each for all channels).
   Normalize(std::vector<float> mean, std::vector<float> std);
+  /// Normalizes a batch of images.
   NDArray operator()(const NDArray& images) const;
+  /// Subtracted from each channel.
   std::vector<float> mean;
+  /// Each channel is divided by it.
   std::vector<float> std;
 };
 
 /// Applies transforms in order: `Compose({ToTensor(), Resize(224)})`.
 struct Compose {
+  /// The transforms to apply, first to last.
   explicit Compose(std::vector<Transform> steps) : steps(std::move(steps)) {}
+  /// Applies every step in turn.
   NDArray operator()(const NDArray& images) const;
+  /// The transforms, in order.
   std::vector<Transform> steps;
 };
 

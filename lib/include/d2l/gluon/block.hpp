@@ -50,6 +50,7 @@ struct LoadParametersOptions {
 /// fails with an error that says it was not registered and how to register it.
 class Block {
  public:
+  /// A block with no parameters and no children yet.
   Block();
   virtual ~Block() = default;
 
@@ -110,6 +111,7 @@ class Block {
   /// as MXNet's `net[0].weight`: `net[0].weight().data()`. A block without it
   /// is an error that lists the parameters it does have.
   Parameter weight() const { return own_parameter("weight"); }
+  /// This block's own parameter `bias` (see weight()).
   Parameter bias() const { return own_parameter("bias"); }
   /// This block's parameters and all its descendants', optionally only those
   /// whose names match `regex` from the start: `collect_params(".*weight")`.
@@ -140,6 +142,7 @@ class Block {
   void initialize(const Init& init = Init(), bool force_reinit = false) {
     initialize(std::make_shared<Init>(init), force_reinit);
   }
+  /// The same with an initializer already in a shared_ptr.
   void initialize(std::shared_ptr<const Initializer> init, bool force_reinit);
 
   /// The structure as Gluon prints it: `Sequential(\n  (0): Dense(...)\n)`.
@@ -177,13 +180,16 @@ class Block {
   std::vector<std::pair<std::string, std::shared_ptr<Block>>> children_;
 };
 
+/// Prints the block's repr(), as `print(net)` does in Gluon.
 std::ostream& operator<<(std::ostream& os, const Block& block);
 
 /// While alive, layer names count from 0 again (`dense0_`), as MXNet's
 /// `with mx.name.NameManager():`; the previous counters come back after.
 class NameManager {
  public:
+  /// Saves the current counters and starts new ones from 0.
   NameManager();
+  /// Restores the counters saved at construction.
   ~NameManager();
   NameManager(const NameManager&) = delete;
   NameManager& operator=(const NameManager&) = delete;

@@ -33,6 +33,7 @@ namespace init {
 /// Uniform samples from [-scale, scale): MXNet's default initializer.
 class Uniform : public Initializer {
  public:
+  /// Samples from [-scale, scale).
   explicit Uniform(float scale = 0.07f) : scale_(scale) {}
   void init_weight(const std::string& name, NDArray& data) const override;
 
@@ -43,6 +44,7 @@ class Uniform : public Initializer {
 /// Normal samples with mean 0 and standard deviation `sigma`.
 class Normal : public Initializer {
  public:
+  /// Samples with standard deviation `sigma`: `init::Normal(0.01)`.
   explicit Normal(float sigma = 0.01f) : sigma_(sigma) {}
   void init_weight(const std::string& name, NDArray& data) const override;
 
@@ -53,6 +55,7 @@ class Normal : public Initializer {
 /// Every element set to `value`.
 class Constant : public Initializer {
  public:
+  /// Fills with `value`: `init::Constant(1)`.
   explicit Constant(float value) : value_(value) {}
   void init_weight(const std::string& name, NDArray& data) const override;
 
@@ -63,12 +66,14 @@ class Constant : public Initializer {
 /// Zeros (MXNet's `init.Zero()`, the default of biases).
 class Zero : public Constant {
  public:
+  /// Fills with 0.
   Zero() : Constant(0) {}
 };
 
 /// Ones.
 class One : public Constant {
  public:
+  /// Fills with 1.
   One() : Constant(1) {}
 };
 
@@ -77,6 +82,7 @@ class One : public Constant {
 /// weight of shape (out, in, k...) fan_in = in * k... and fan_out = out * k...
 class Xavier : public Initializer {
  public:
+  /// `magnitude` 3 is MXNet's default (Glorot's uniform range).
   explicit Xavier(float magnitude = 3.0f) : magnitude_(magnitude) {}
   void init_weight(const std::string& name, NDArray& data) const override;
 

@@ -10,16 +10,20 @@ namespace d2l::gluon::loss {
 /// Base class: `loss(pred, label)` calls forward. `weight` scales the loss.
 class Loss {
  public:
+  /// A loss whose values are multiplied by `weight`.
   explicit Loss(float weight = 1.0f) : weight_(weight) {}
   virtual ~Loss() = default;
   /// pred and label -> (batch,)
   virtual NDArray forward(const NDArray& pred, const NDArray& label) const = 0;
+  /// The same as forward(): `loss(net(X), y)`.
   NDArray operator()(const NDArray& pred, const NDArray& label) const {
     return forward(pred, label);
   }
+  /// The factor every loss value is multiplied by.
   float weight() const { return weight_; }
 
  protected:
+  /// The factor given at construction; subclasses apply it in forward().
   float weight_;
 };
 
@@ -28,6 +32,7 @@ class Loss {
 /// so a (batch,) label works with a (batch, 1) prediction.
 class L2Loss : public Loss {
  public:
+  /// `weight` scales the loss (1 by default).
   explicit L2Loss(float weight = 1.0f) : Loss(weight) {}
   NDArray forward(const NDArray& pred, const NDArray& label) const override;
 };
@@ -35,6 +40,7 @@ class L2Loss : public Loss {
 /// |pred - label|, averaged over the non-batch axes (label reshaped as L2Loss).
 class L1Loss : public Loss {
  public:
+  /// `weight` scales the loss (1 by default).
   explicit L1Loss(float weight = 1.0f) : Loss(weight) {}
   NDArray forward(const NDArray& pred, const NDArray& label) const override;
 };
@@ -43,6 +49,7 @@ class L1Loss : public Loss {
 /// (batch,) as floats, fused into one stable op (nd::softmax_cross_entropy).
 class SoftmaxCrossEntropyLoss : public Loss {
  public:
+  /// `weight` scales the loss (1 by default).
   explicit SoftmaxCrossEntropyLoss(float weight = 1.0f) : Loss(weight) {}
   NDArray forward(const NDArray& pred, const NDArray& label) const override;
 };
@@ -52,6 +59,7 @@ class SoftmaxCrossEntropyLoss : public Loss {
 /// `from_sigmoid` pred holds probabilities.
 class SigmoidBinaryCrossEntropyLoss : public Loss {
  public:
+  /// `from_sigmoid`: pred holds probabilities rather than logits.
   explicit SigmoidBinaryCrossEntropyLoss(bool from_sigmoid = false, float weight = 1.0f)
       : Loss(weight), from_sigmoid_(from_sigmoid) {}
   NDArray forward(const NDArray& pred, const NDArray& label) const override;

@@ -29,26 +29,33 @@ class Parameter {
   Parameter(std::string name, Shape shape, GradReq grad_req = GradReq::write,
             std::shared_ptr<const Initializer> init = nullptr);
 
+  /// False for an empty handle.
   bool defined() const { return state_ != nullptr; }
   /// The parameter itself: `layer.weight()` then reads the same on a Dense
   /// (whose `weight` is this member) as on any Block (`net[0].weight()`).
   Parameter& operator()() { return *this; }
+  /// The same on a const parameter.
   const Parameter& operator()() const { return *this; }
   /// True when both handles refer to the same parameter.
   bool operator==(const Parameter& other) const { return state_ == other.state_; }
+  /// The full name: `dense0_weight`.
   const std::string& name() const;
   /// The shape, with 0 for axes not known yet.
   const Shape& shape() const;
   /// Fills in unknown (0) axes; known axes must not change.
   void set_shape(const Shape& shape);
+  /// How backward() stores the gradient; `null`: frozen.
   GradReq grad_req() const;
   /// `null` freezes the parameter: no gradient, and Trainer skips it.
   void set_grad_req(GradReq req);
   /// Multipliers of the Trainer's learning rate and weight decay for this
   /// parameter (1 by default).
   float lr_mult() const;
+  /// The multiplier of the Trainer's weight decay (see lr_mult()).
   float wd_mult() const;
+  /// Sets lr_mult(): 0 freezes the parameter for the Trainer.
   void set_lr_mult(float m);
+  /// Sets wd_mult(): 0 exempts it from weight decay (as biases often are).
   void set_wd_mult(float m);
 
   /// Allocates the array and fills it with this parameter's own initializer,
@@ -59,6 +66,7 @@ class Parameter {
   void initialize(const Init& default_init = Init(), bool force_reinit = false) {
     initialize(std::make_shared<Init>(default_init), force_reinit);
   }
+  /// The same with an initializer already in a shared_ptr.
   void initialize(std::shared_ptr<const Initializer> default_init, bool force_reinit);
   /// True once data() is available.
   bool is_initialized() const;
@@ -89,7 +97,9 @@ std::ostream& operator<<(std::ostream& os, const Parameter& p);
 /// Parameters by name, in the order they were added (MXNet's ParameterDict).
 class ParameterDict {
  public:
+  /// An empty dict with no prefix.
   ParameterDict() = default;
+  /// An empty dict whose get() names parameters `prefix` + name.
   explicit ParameterDict(std::string prefix) : prefix_(std::move(prefix)) {}
 
   /// Adds `p`; adding the same parameter again is a no-op, while another
@@ -99,7 +109,9 @@ class ParameterDict {
   void update(const ParameterDict& other);
   /// The parameter called `name` (an error naming the known ones otherwise).
   Parameter& operator[](const std::string& name);
+  /// The parameter called `name`, read-only.
   const Parameter& operator[](const std::string& name) const;
+  /// True when a parameter called `name` is in the dict.
   bool contains(const std::string& name) const;
   /// The parameter named prefix() + name, made with `shape` if there is none
   /// yet, as MXNet's `params.get('weight', shape=(3, 4))`. An existing one must
@@ -107,12 +119,16 @@ class ParameterDict {
   Parameter get(const std::string& name, const Shape& shape);
   /// The parameter named prefix() + name, which must exist.
   Parameter get(const std::string& name) const;
+  /// Number of parameters.
   size_t size() const { return params_.size(); }
+  /// True with no parameters.
   bool empty() const { return params_.empty(); }
+  /// The names, in the order they were added.
   std::vector<std::string> keys() const;
   /// The parameters whose names match `regex` from their start (Python's
   /// re.match): `select(".*weight")`.
   ParameterDict select(const std::string& regex) const;
+  /// What get() puts before a name (`dense0_`).
   const std::string& prefix() const { return prefix_; }
 
   /// Initializes every parameter (see Parameter::initialize).
@@ -120,14 +136,20 @@ class ParameterDict {
   void initialize(const Init& init = Init(), bool force_reinit = false) {
     initialize(std::make_shared<Init>(init), force_reinit);
   }
+  /// The same with an initializer already in a shared_ptr.
   void initialize(std::shared_ptr<const Initializer> init, bool force_reinit);
   /// Sets grad_req of every parameter (MXNet's `setattr('grad_req', ...)`).
   void set_grad_req(GradReq req);
+  /// Sets every parameter's gradient to zero.
   void zero_grad();
 
+  /// The first parameter: `for (auto& p : params)`.
   std::vector<Parameter>::iterator begin() { return params_.begin(); }
+  /// Past the last parameter.
   std::vector<Parameter>::iterator end() { return params_.end(); }
+  /// The first parameter of a const dict.
   std::vector<Parameter>::const_iterator begin() const { return params_.begin(); }
+  /// Past the last parameter of a const dict.
   std::vector<Parameter>::const_iterator end() const { return params_.end(); }
 
  private:

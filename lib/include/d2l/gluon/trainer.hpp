@@ -15,6 +15,7 @@ namespace d2l::gluon {
 /// Hyperparameters of the optimizer, for designated initializers:
 /// `{.learning_rate = 0.1, .wd = 1e-4, .momentum = 0.9}`.
 struct TrainerOptions {
+  /// The step size of each update.
   float learning_rate = 0.01f;
   float wd = 0;        ///< weight decay: adds wd * w to each gradient
   float momentum = 0;  ///< 0 is plain SGD
@@ -36,16 +37,23 @@ class Trainer {
   /// `optimizer` is "sgd" (the only one so far).
   Trainer(const ParameterDict& params, const std::string& optimizer,
           const TrainerOptions& options = {});
+  /// Frees the optimizer's buffers.
   ~Trainer();
+  /// Moves the parameters and the optimizer's buffers.
   Trainer(Trainer&&) noexcept;
+  /// Moves another Trainer's parameters and buffers into this one.
   Trainer& operator=(Trainer&&) noexcept;
 
   /// One update; gradients are divided by `batch_size` first (the sum of a
   /// batch's losses becomes their mean).
   void step(int64_t batch_size);
+  /// The current learning rate.
   float learning_rate() const { return options_.learning_rate; }
+  /// Changes the learning rate for the next steps (a schedule).
   void set_learning_rate(float lr) { options_.learning_rate = lr; }
+  /// The hyperparameters in use.
   const TrainerOptions& options() const { return options_; }
+  /// The parameters this Trainer updates.
   const ParameterDict& params() const { return params_; }
 
  private:

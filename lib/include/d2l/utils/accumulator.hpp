@@ -12,6 +12,7 @@ namespace d2l::book {
 /// epoch: `Accumulator metric(3); metric.add(l, acc, n); metric[0] / metric[2]`.
 class Accumulator {
  public:
+  /// `n` sums, all 0.
   explicit Accumulator(size_t n) : data_(n, 0.0) {}
   /// Adds one value to each sum; exactly n values.
   template <std::convertible_to<double>... T>
@@ -22,7 +23,9 @@ class Accumulator {
   void add_values(const std::vector<double>& values);
   /// Sets every sum back to 0.
   void reset();
+  /// Sum number `i`.
   double operator[](size_t i) const;
+  /// The number of sums, n.
   size_t size() const { return data_.size(); }
 
  private:

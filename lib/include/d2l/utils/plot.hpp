@@ -18,26 +18,37 @@ namespace d2l::book {
 /// a dotted line (`":"`) or points (`"o"`). An empty color picks the next of
 /// the palette.
 struct Series {
+  /// The x values.
   std::vector<double> x{};
+  /// The y values, one per x.
   std::vector<double> y{};
+  /// The legend entry; empty: none.
   std::string label{};
+  /// "-", "--", ":" or "o".
   std::string style = "-";
+  /// An SVG color (`#1f77b4`); empty: the next of the palette.
   std::string color{};
 };
 
 /// How a figure looks; use with designated initializers:
 /// `{.xlabel = "epoch", .ylabel = "loss", .yscale = "log"}`.
 struct PlotOptions {
+  /// Printed above the chart; empty: none.
   std::string title{};
+  /// The x axis's label.
   std::string xlabel{};
+  /// The y axis's label.
   std::string ylabel{};
   std::string xscale = "linear";                    ///< "linear" or "log"
   std::string yscale = "linear";                    ///< "linear" or "log" (ticks 10^k)
   std::optional<std::pair<double, double>> xlim{};  ///< default: the data's range
+  /// Default: the data's range.
   std::optional<std::pair<double, double>> ylim{};
   int width = 480;  ///< pixels
+  /// Pixels.
   int height = 340;
   bool legend = true;  ///< shown when a series has a label
+  /// Light grid lines at the ticks.
   bool grid = true;
 };
 
@@ -48,9 +59,12 @@ struct PlotOptions {
 ///     fig.set_yscale("log").save(chapter.path("loss.svg"));
 class Figure {
  public:
+  /// An empty chart that looks as `options` say.
   explicit Figure(PlotOptions options = {}) : options_(std::move(options)) {}
 
+  /// Adds a curve given as a Series.
   Figure& add(Series series);
+  /// Adds y against x as a line (`style` "-", "--" or ":").
   Figure& line(std::vector<double> x, std::vector<double> y, std::string label = "",
                std::string style = "-");
   /// 1-D arrays (any array is flattened). A template only so that braced
@@ -62,20 +76,31 @@ class Figure {
   /// Points instead of a line.
   Figure& scatter(std::vector<double> x, std::vector<double> y, std::string label = "");
   template <std::same_as<NDArray> A>
+  /// Points from 1-D arrays (a template for the same reason as line()).
   Figure& scatter(const A& x, const A& y, std::string label = "") {
     return scatter(values(x), values(y), std::move(label));
   }
 
+  /// Sets the title; each setter returns the figure, for chaining.
   Figure& set_title(std::string title);
+  /// Sets the x axis's label.
   Figure& set_xlabel(std::string label);
+  /// Sets the y axis's label.
   Figure& set_ylabel(std::string label);
+  /// "linear" or "log" for x.
   Figure& set_xscale(std::string scale);
+  /// "linear" or "log" for y.
   Figure& set_yscale(std::string scale);
+  /// The x range shown.
   Figure& set_xlim(double lo, double hi);
+  /// The y range shown.
   Figure& set_ylim(double lo, double hi);
+  /// The size in pixels.
   Figure& set_size(int width, int height);
 
+  /// The options, open to changes.
   PlotOptions& options() { return options_; }
+  /// The curves added so far.
   const std::vector<Series>& series() const { return series_; }
   /// The SVG document.
   std::string svg() const;
@@ -90,8 +115,11 @@ class Figure {
 
 /// A curve for plot(): its y values (one per x) and legend label.
 struct Curve {
+  /// The y values, one per x of plot().
   std::vector<double> y{};
+  /// The legend entry; empty: none.
   std::string label{};
+  /// "-", "--", ":" or "o".
   std::string style = "-";
 };
 

@@ -27,6 +27,7 @@ class ProgressBar {
   void update(int64_t done, int64_t examples, double loss);
   /// Erases the line, so that what is printed next starts on a clean line.
   void clear();
+  /// True when the bar draws (see terminal()).
   bool enabled() const { return enabled_; }
   /// True where a live display would be seen (std::cerr is a terminal, unless
   /// D2L_PROGRESS says otherwise).

@@ -26,12 +26,19 @@ namespace d2l::book {
 /// (N, num_channels, H / strides, W / strides), rounded up.
 class Residual : public gluon::Block {
  public:
+  /// `num_channels` out; `use_1x1conv` and `strides` as described above.
   explicit Residual(int64_t num_channels, bool use_1x1conv = false, Pair2 strides = 1);
   NDArray forward(const NDArray& X) override;
 
+  ///@{
+  /// The two 3x3 convolutions (the first with `strides`).
   std::shared_ptr<gluon::nn::Conv2D> conv1, conv2;
+  ///@}
   std::shared_ptr<gluon::nn::Conv2D> conv3;  ///< the 1x1 shortcut, or null
+  ///@{
+  /// Batch normalization after conv1 and after conv2.
   std::shared_ptr<gluon::nn::BatchNorm> bn1, bn2;
+  ///@}
 };
 
 /// `num_residuals` residual blocks with `num_channels` channels. The first

@@ -15,6 +15,7 @@ namespace d2l::book {
 ///     std::cout << timer.sum() << " s\n";
 class Timer {
  public:
+  /// Starts the first lap.
   Timer() { start(); }
   /// Starts a new lap.
   void start();

@@ -42,11 +42,14 @@ struct TrainHistory {
   std::vector<double> test_acc;          ///< evaluate_accuracy on the test set
   std::vector<double> seconds;           ///< time of the epoch (training + testing)
   std::vector<double> examples_per_sec;  ///< training throughput
+  ///@{
   /// Points within the epochs, about five per epoch (as the book's Animator
   /// draws them): the fractional epoch reached, and the mean loss and
   /// accuracy of that epoch's batches so far. A run of one or two epochs
   /// still draws a curve.
   std::vector<double> progress_epoch, progress_loss, progress_train_acc;
+  ///@}
+  /// The number of epochs recorded.
   int epochs() const { return static_cast<int>(loss.size()); }
 };
 

@@ -35,6 +35,7 @@ class Activation : public Block {
   NDArray forward(const NDArray& x) override;
   /// `Activation(relu)`, as Gluon prints it.
   std::string repr() const override;
+  /// The name given at construction: "relu".
   const std::string& act_type() const { return name_; }
 
  private:

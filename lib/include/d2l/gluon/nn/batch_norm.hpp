@@ -34,6 +34,7 @@ struct BatchNormOptions {
 /// gamma at 1.
 class BatchNorm : public Block {
  public:
+  /// `nn::BatchNorm()` with Gluon's defaults, or with options.
   explicit BatchNorm(const BatchNormOptions& options = {});
   NDArray forward(const NDArray& x) override;
   /// `BatchNorm(axis=1, eps=1e-05, momentum=0.9, fix_gamma=False,
@@ -44,6 +45,7 @@ class BatchNorm : public Block {
   Parameter beta;          ///< (C) shift
   Parameter running_mean;  ///< (C) moving mean, not trained
   Parameter running_var;   ///< (C) moving variance, not trained
+  /// The options it was made with.
   const BatchNormOptions& options() const { return options_; }
 
  private:

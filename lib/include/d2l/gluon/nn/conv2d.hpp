@@ -40,6 +40,7 @@ struct Conv2DOptions {
 ///                 .activation = "sigmoid"})                         // struct order
 class Conv2D : public Block {
  public:
+  /// A layer from options: `nn::Conv2D({.channels = 6, .kernel_size = 5})`.
   explicit Conv2D(const Conv2DOptions& options);
   /// MXNet's positional order, `Conv2D(channels, kernel_size, strides,
   /// padding)`, with the activation after them: `nn::Conv2D(16, 5)`,
@@ -60,18 +61,28 @@ class Conv2D : public Block {
   /// `nn::Conv2D(6, 5).padding(2).strides(1)`. Each returns the layer (an
   /// rvalue on a temporary, so that net.add(...) takes it as one).
   Conv2D& strides(Pair2 s) &;
+  /// Zeros added on each side: `.padding(2)`.
   Conv2D& padding(Pair2 p) &;
+  /// Spacing between kernel taps: `.dilation(2)`.
   Conv2D& dilation(Pair2 d) &;
+  /// The activation after the convolution: `.activation("relu")`.
   Conv2D& activation(const std::string& name) &;
   /// These two change the parameters, so they must come before the layer is
   /// initialized (an error otherwise).
   Conv2D& use_bias(bool on) &;
+  /// Input channels, fixed now instead of at the first forward.
   Conv2D& in_channels(int64_t n) &;
+  /// strides() on a temporary: `nn::Conv2D(6, 5).strides(2)`.
   Conv2D&& strides(Pair2 s) && { return std::move(strides(s)); }
+  /// padding() on a temporary.
   Conv2D&& padding(Pair2 p) && { return std::move(padding(p)); }
+  /// dilation() on a temporary.
   Conv2D&& dilation(Pair2 d) && { return std::move(dilation(d)); }
+  /// activation() on a temporary.
   Conv2D&& activation(const std::string& name) && { return std::move(activation(name)); }
+  /// use_bias() on a temporary.
   Conv2D&& use_bias(bool on) && { return std::move(use_bias(on)); }
+  /// in_channels() on a temporary.
   Conv2D&& in_channels(int64_t n) && { return std::move(in_channels(n)); }
 
   NDArray forward(const NDArray& x) override;
@@ -83,6 +94,7 @@ class Conv2D : public Block {
 
   Parameter weight;  ///< (channels, in_channels, KH, KW)
   Parameter bias;    ///< (channels); empty when use_bias is false
+  /// The options it was made with, setters included.
   const Conv2DOptions& options() const { return options_; }
 
  private:

@@ -29,6 +29,7 @@ struct DenseOptions {
 /// bias and activation run as one fused op with one output buffer.
 class Dense : public Block {
  public:
+  /// A layer from options: `nn::Dense({.units = 10, .activation = "relu"})`.
   explicit Dense(const DenseOptions& options);
   /// `nn::Dense(256, "relu")`, as the book writes `nn.Dense(256, activation='relu')`.
   explicit Dense(int64_t units, const std::string& activation = "");
@@ -39,12 +40,19 @@ class Dense : public Block {
   /// temporary, so that net.add(...) takes it as one). use_bias and in_units
   /// change the parameters: they must come before initialization.
   Dense& activation(const std::string& name) &;
+  /// Whether (batch, a, b, ...) is seen as (batch, a*b*...).
   Dense& flatten(bool on) &;
+  /// Whether to add a bias.
   Dense& use_bias(bool on) &;
+  /// Input size, fixed now instead of at the first forward.
   Dense& in_units(int64_t n) &;
+  /// activation() on a temporary: `nn::Dense(8).activation("relu")`.
   Dense&& activation(const std::string& name) && { return std::move(activation(name)); }
+  /// flatten() on a temporary.
   Dense&& flatten(bool on) && { return std::move(flatten(on)); }
+  /// use_bias() on a temporary.
   Dense&& use_bias(bool on) && { return std::move(use_bias(on)); }
+  /// in_units() on a temporary.
   Dense&& in_units(int64_t n) && { return std::move(in_units(n)); }
 
   /// With flatten: (batch, ...) -> (batch, units); without: (..., in_units) ->
@@ -55,6 +63,7 @@ class Dense : public Block {
 
   Parameter weight;  ///< (units, in_units)
   Parameter bias;    ///< (units); empty when use_bias is false
+  /// The options it was made with, setters included.
   const DenseOptions& options() const { return options_; }
 
  private:

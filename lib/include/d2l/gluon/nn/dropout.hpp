@@ -12,10 +12,12 @@ namespace d2l::gluon::nn {
 /// the input passes through untouched. Any shape -> the same shape.
 class Dropout : public Block {
  public:
+  /// Zeroes each element with probability `rate` while training.
   explicit Dropout(float rate);
   NDArray forward(const NDArray& x) override;
   /// `Dropout(p = 0.5, axes=())`.
   std::string repr() const override;
+  /// The probability of zeroing an element.
   float rate() const { return rate_; }
 
  private:

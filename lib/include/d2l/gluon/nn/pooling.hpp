@@ -29,6 +29,7 @@ struct Pool2DOptions {
 /// `nn::MaxPool2D({.pool_size = 3, .strides = 2, .padding = 1})`.
 class MaxPool2D : public Block {
  public:
+  /// A layer from options; the default is a 2x2 window with stride 2.
   explicit MaxPool2D(const Pool2DOptions& options = {});
   /// `strides` (0, 0) means pool_size, as MXNet's `strides=None`. A window
   /// of (3, 2) alone is `MaxPool2D(Pair2{3, 2})`: a bare `{3, 2}` could also
@@ -40,11 +41,17 @@ class MaxPool2D : public Block {
 
   /// Options by name, in any order (an rvalue on a temporary).
   MaxPool2D& pool_size(Pair2 size) &;
+  /// Step between windows: `.strides(2)`.
   MaxPool2D& strides(Pair2 s) &;
+  /// Padding on each side: `.padding(1)`.
   MaxPool2D& padding(Pair2 p) &;
+  /// pool_size() on a temporary: `nn::MaxPool2D().pool_size(3)`.
   MaxPool2D&& pool_size(Pair2 size) && { return std::move(pool_size(size)); }
+  /// strides() on a temporary.
   MaxPool2D&& strides(Pair2 s) && { return std::move(strides(s)); }
+  /// padding() on a temporary.
   MaxPool2D&& padding(Pair2 p) && { return std::move(padding(p)); }
+  /// The window, strides and padding in use.
   const Pool2DOptions& options() const { return options_; }
 
  private:
@@ -55,17 +62,28 @@ class MaxPool2D : public Block {
 /// the same constructors and setters: `nn::AvgPool2D(2, 2)`.
 class AvgPool2D : public Block {
  public:
+  /// A layer from options; the default is a 2x2 window with stride 2.
   explicit AvgPool2D(const Pool2DOptions& options = {});
+  /// MXNet's positional order: `nn::AvgPool2D(2, 2)`; strides (0, 0) mean pool_size.
   explicit AvgPool2D(Pair2 pool_size, Pair2 strides = {}, Pair2 padding = 0);
+  /// (N, C, H, W) -> (N, C, OH, OW).
   NDArray forward(const NDArray& x) override;
+  /// `AvgPool2D(size=(2, 2), stride=(2, 2), padding=(0, 0), ...)`.
   std::string repr() const override;
 
+  /// The window: `.pool_size(3)`.
   AvgPool2D& pool_size(Pair2 size) &;
+  /// Step between windows: `.strides(2)`.
   AvgPool2D& strides(Pair2 s) &;
+  /// Padding on each side (counted as zeros in the mean).
   AvgPool2D& padding(Pair2 p) &;
+  /// pool_size() on a temporary.
   AvgPool2D&& pool_size(Pair2 size) && { return std::move(pool_size(size)); }
+  /// strides() on a temporary.
   AvgPool2D&& strides(Pair2 s) && { return std::move(strides(s)); }
+  /// padding() on a temporary.
   AvgPool2D&& padding(Pair2 p) && { return std::move(padding(p)); }
+  /// The window, strides and padding in use.
   const Pool2DOptions& options() const { return options_; }
 
  private:
@@ -75,7 +93,9 @@ class AvgPool2D : public Block {
 /// The mean of each channel: (N, C, H, W) -> (N, C, 1, 1).
 class GlobalAvgPool2D : public Block {
  public:
+  /// (N, C, H, W) -> (N, C, 1, 1).
   NDArray forward(const NDArray& x) override;
+  /// `GlobalAvgPool2D(...)`, as Gluon prints it.
   std::string repr() const override;
 };
 

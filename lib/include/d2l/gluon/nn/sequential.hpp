@@ -49,8 +49,11 @@ class Sequential : public Block {
 
   NDArray forward(const NDArray& x) override;
 
+  /// Number of blocks added.
   size_t size() const { return layers_.size(); }
+  /// The first block (a std::shared_ptr): `for (auto& b : net)`.
   auto begin() const { return layers_.begin(); }
+  /// Past the last block.
   auto end() const { return layers_.end(); }
 
  private:
