@@ -227,3 +227,38 @@ TEST_CASE("FashionMNIST looks in D2L_DATA first", "[data][fashion_mnist]") {
   CHECK(ds.size() == 3);
   CHECK(fs::path(ds.folder()) == dir.path / "fashion-mnist");
 }
+
+namespace {
+long peak_rss_kb() {
+  std::ifstream status("/proc/self/status");
+  std::string line;
+  while (std::getline(status, line)) {
+    if (line.rfind("VmHWM:", 0) == 0) return std::stol(line.substr(6));
+  }
+  return 0;
+}
+}  // namespace
+
+TEST_CASE("IDX headers that lie are refused before memory is spent on them",
+          "[data][fashion_mnist]") {
+  TempDir dir;
+  SECTION("4G labels claimed, three present: truncated, and no 4 GB allocated") {
+    write_set(dir, good_images(), concat(header(2049, {0xFFFFFFFFu}), {7, 0, 9}));
+    const long before = peak_rss_kb();
+    CHECK_THAT(load_error(dir), Catch::Contains("train-labels-idx1-ubyte.gz") &&
+                                    Catch::Contains("truncated"));
+    CHECK(peak_rss_kb() - before < 200 * 1024);  // well under the claimed 4 GB
+  }
+  SECTION("dimensions whose product passes 2^63") {
+    write_set(dir, concat(header(2051, {0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu}), pixels()),
+              good_labels());
+    CHECK_THAT(load_error(dir), Catch::Contains("train-images-idx3-ubyte.gz") &&
+                                    Catch::Contains("corrupt header"));
+  }
+  SECTION("a file of 0 images or 0 labels") {
+    write_set(dir, header(2051, {0, 2, 3}), good_labels());
+    CHECK_THAT(load_error(dir), Catch::Contains("0 images"));
+    write_set(dir, good_images(), header(2049, {0}));
+    CHECK_THAT(load_error(dir), Catch::Contains("0 labels"));
+  }
+}

@@ -13,7 +13,8 @@ namespace d2l {
 /// An empty shape `{}` is a scalar (one element).
 using Shape = std::vector<int64_t>;
 
-/// The number of elements a shape holds (1 for the scalar shape `{}`).
+/// The number of elements a shape holds (1 for the scalar shape `{}`); a
+/// d2l::Error when the product passes 2^63.
 int64_t shape_size(const Shape& shape);
 
 /// A shape written as in NumPy: `(2, 3)`, `(5,)`, `()`.

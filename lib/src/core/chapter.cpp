@@ -14,6 +14,9 @@
 
 #include <CLI/CLI.hpp>
 #include <algorithm>
+#include <cmath>
+#include <exception>
+#include <system_error>
 #include <chrono>
 #include <cstdlib>
 #include <deque>
@@ -69,7 +72,7 @@ class TeeBuf : public std::streambuf {
 Device parse_device(const std::string& text) {
   if (text == "cpu") return cpu();
   if (text == "gpu") return gpu(0);
-  if (text.rfind("gpu:", 0) == 0 && text.size() > 4 &&
+  if (text.rfind("gpu:", 0) == 0 && text.size() > 4 && text.size() <= 8 &&
       text.find_first_not_of("0123456789", 4) == std::string::npos) {
     return gpu(std::stoi(text.substr(4)));
   }
@@ -78,7 +81,22 @@ Device parse_device(const std::string& text) {
 
 }  // namespace
 
-struct Chapter::State {
+namespace detail {
+// What the terminate handler needs of a run (Chapter::State is private to Chapter).
+struct RunRecord {
+  virtual ~RunRecord() = default;
+  virtual void finish() = 0;  // puts std::cout back and saves the files
+  virtual const std::string& program() const = 0;
+  virtual const std::string& folder() const = 0;
+  virtual const std::string& current_section() const = 0;
+};
+}  // namespace detail
+
+struct Chapter::State : detail::RunRecord {
+  const std::string& program() const override { return name; }
+  const std::string& folder() const override { return out_dir; }
+  const std::string& current_section() const override { return sections.back().title; }
+
   struct Figure {
     std::string file, caption;
   };
@@ -112,7 +130,7 @@ struct Chapter::State {
   std::streambuf* original = nullptr;  // std::cout's buffer before the tee
 
   // Puts std::cout back and writes the files one last time.
-  void finish() {
+  void finish() override {
     std::cout.flush();
     std::cout.rdbuf(original);
     try {
@@ -166,6 +184,71 @@ struct Chapter::State {
   }
 };
 
+namespace {
+
+// The run whose files the terminate handler saves (the most recent Chapter).
+detail::RunRecord* active_run = nullptr;
+std::terminate_handler previous_handler = nullptr;  // restored when the run ends
+
+bool writable_folder(const std::string& dir) {
+  const fs::path probe = fs::path(dir) / ".d2l_write_test";
+  std::ofstream out(probe);
+  const bool ok = out.good();
+  out.close();
+  std::error_code ignored;
+  fs::remove(probe, ignored);
+  return ok;
+}
+
+// std::terminate's handler: says what went wrong, as a reader would want to
+// read it, saves the run's files, and exits with status 1.
+[[noreturn]] void report_uncaught() {
+  std::string what = "an unknown error";
+  if (auto e = std::current_exception()) {
+    try {
+      std::rethrow_exception(e);
+    } catch (const std::exception& error) {
+      what = error.what();
+    } catch (...) {
+    }
+  }
+  std::string name = "chapter", where;
+  if (active_run) {
+    name = active_run->program();
+    if (!active_run->current_section().empty())
+      where = " in section \"" + active_run->current_section() + "\"";
+    active_run->finish();  // puts std::cout back and saves what was printed
+  }
+  std::cout.flush();
+  std::cerr << "\n" << name << ": the run stopped" << where << ":\n  " << what << "\n";
+  if (active_run) {
+    std::cerr << "What it printed before is in " << active_run->folder()
+              << "/sections.json.\n";
+  }
+  std::_Exit(1);
+}
+
+// Refuses flag values no run can use, naming the flag and what it takes.
+void check_flags(const ChapterDefaults& v) {
+  auto refuse = [](const std::string& what) { throw d2l::Error(what); };
+  if (v.epochs < 1) refuse("--epochs " + std::to_string(v.epochs) + ": give 1 or more");
+  if (v.batch_size < 1)
+    refuse("--batch-size " + std::to_string(v.batch_size) + ": give 1 or more");
+  if (!std::isfinite(v.lr) || v.lr < 0)
+    refuse("--lr " + std::to_string(v.lr) + ": give a finite number, 0 or more");
+  if (v.num_train < 0)
+    refuse("--num-train " + std::to_string(v.num_train) +
+           ": give 0 (the whole set) or a count of examples");
+  if (v.num_test < 0)
+    refuse("--num-test " + std::to_string(v.num_test) +
+           ": give 0 (the whole set) or a count of examples");
+  if (v.resize < 0 || v.resize > 4096)
+    refuse("--resize " + std::to_string(v.resize) +
+           ": give 0 (keep the size) or a side from 1 to 4096 pixels");
+}
+
+}  // namespace
+
 Chapter::Chapter(int argc, char** argv, ChapterDefaults defaults)
     : state_(std::make_unique<State>()) {
   State& s = *state_;
@@ -201,7 +284,13 @@ Chapter::Chapter(int argc, char** argv, ChapterDefaults defaults)
   try {
     app.parse(argc, argv);
     const Device device = parse_device(s.device_flag);  // fail early if malformed
-    const bool gpu_missing = device.type == DeviceType::gpu && device.id >= num_gpus();
+    const int gpus = num_gpus();
+    if (device.type == DeviceType::gpu && gpus > 0 && device.id >= gpus) {
+      throw d2l::Error("--device " + s.device_flag + ": this machine has " +
+                       std::to_string(gpus) + (gpus == 1 ? " GPU" : " GPUs") +
+                       ", gpu:0 to gpu:" + std::to_string(gpus - 1));
+    }
+    const bool gpu_missing = device.type == DeviceType::gpu && device.id >= gpus;
     s.profile = detail::choose_profile(requested_profile, s.quick, defaults,
                                        gpu_missing ? cpu() : device);
     s.quick = s.profile == "quick";
@@ -212,14 +301,22 @@ Chapter::Chapter(int argc, char** argv, ChapterDefaults defaults)
                            .num_test = num_test->count() > 0,
                            .resize = resize->count() > 0},
                           s.values);
+    check_flags(s.values);
   } catch (const CLI::ParseError& e) {
     std::exit(app.exit(e));  // --help prints the usage and exits with 0
-  } catch (const d2l::Error& e) {
-    std::cerr << e.what() << '\n';
+  } catch (const std::exception& e) {  // d2l::Error, or a number out of range
+    std::cerr << s.name << ": " << e.what() << '\n';
     std::exit(2);
   }
   if (s.out_dir.empty()) s.out_dir = (fs::path("out") / s.name).string();
-  fs::create_directories(s.out_dir);
+  std::error_code made;
+  fs::create_directories(s.out_dir, made);
+  if (made || !writable_folder(s.out_dir)) {
+    std::cerr << s.name << ": --out " << s.out_dir << ": cannot write there ("
+              << (made ? made.message() : std::string("not a writable folder"))
+              << "); give a folder you can write to\n";
+    std::exit(2);
+  }
 
   nd::random::seed(s.values.seed);
 
@@ -230,16 +327,28 @@ Chapter::Chapter(int argc, char** argv, ChapterDefaults defaults)
   // A run with other settings than the book's says so first, on the terminal and
   // on the page (the chapters do not print it themselves).
   if (s.profile != "book") std::cout << profile_line() << "\n";
+
+  // An error that nothing catches ends the run with its message and status 1,
+  // after saving what the run printed, instead of std::terminate's abort.
+  active_run = &s;
+  std::terminate_handler before = std::set_terminate(report_uncaught);
+  if (before != report_uncaught) previous_handler = before;
 }
 
 Chapter::~Chapter() {
-  if (state_) state_->finish();  // a moved-from Chapter has nothing to do
+  if (!state_) return;  // a moved-from Chapter has nothing to do
+  if (active_run == state_.get()) {
+    active_run = nullptr;
+    std::set_terminate(previous_handler);
+  }
+  state_->finish();
 }
 
 Chapter::Chapter(Chapter&&) noexcept = default;
 Chapter& Chapter::operator=(Chapter&& other) noexcept {
   if (this != &other) {
     if (state_) state_->finish();  // saves the run being replaced
+    if (active_run == state_.get()) active_run = other.state_.get();
     state_ = std::move(other.state_);
   }
   return *this;

@@ -1,12 +1,20 @@
 #include "d2l/shape.hpp"
 
 #include "core/error.hpp"
+#include "core/shape_check.hpp"
 
 namespace d2l {
 
 int64_t shape_size(const Shape& shape) {
   int64_t n = 1;
-  for (int64_t d : shape) n *= d;
+  for (int64_t d : shape) {
+    // A product past 2^63 would wrap to a small or negative size, and an array
+    // of that "size" would be read past its end.
+    if (__builtin_mul_overflow(n, d, &n)) {
+      detail::fail("shape", "the shape ", shape_str(shape),
+                   " has more elements than an array can hold (2^63)");
+    }
+  }
   return n;
 }
 
@@ -21,6 +29,18 @@ std::string shape_str(const Shape& shape) {
 }
 
 namespace detail {
+int64_t checked_size(const Shape& shape, const char* op) {
+  for (int64_t d : shape) {
+    if (d < 0) fail(op, "negative axis length in shape ", shape_str(shape));
+  }
+  const int64_t n = shape_size(shape);
+  if (n > kMaxElements) {
+    fail(op, "the shape ", shape_str(shape), " holds ", n,
+         " elements, more than the 2^40 (4 TiB of float32) an array may have");
+  }
+  return n;
+}
+
 int normalize_axis(int axis, int ndim, const char* op) {
   int a = axis < 0 ? axis + ndim : axis;
   if (a < 0 || a >= ndim) {

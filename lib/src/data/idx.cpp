@@ -76,10 +76,21 @@ class GzFile {
   }
 
   // Reads exactly `n` payload bytes and checks that nothing follows them.
+  // The buffer grows with what the file really holds, a chunk at a time, so that
+  // a header claiming gigabytes costs no more memory than the file's bytes.
   std::vector<uint8_t> read_payload(int64_t n, const std::string& what) {
-    std::vector<uint8_t> out(static_cast<size_t>(n));
+    constexpr int64_t kChunk = int64_t(16) << 20;
+    std::vector<uint8_t> out;
     const int64_t header = offset_;
-    const int64_t got = read(out.data(), n);
+    int64_t got = 0;
+    while (got < n) {
+      const int64_t want = std::min(kChunk, n - got);
+      out.resize(size_t(got + want));
+      const int64_t read_now = read(out.data() + got, want);
+      got += read_now;
+      if (read_now < want) break;
+    }
+    out.resize(size_t(got));
     if (got != n) {
       corrupt(path_, cat("truncated: the header promises ", what, " = ", n,
                          " bytes after the ", header, "-byte header, found ", got));
@@ -111,10 +122,17 @@ IdxImages read_idx_images(const std::string& path) {
     corrupt(path, cat("images of ", images.rows, "x", images.cols,
                       " pixels: expected both sides > 0"));
   }
-  const int64_t n = images.count * images.rows * images.cols;
-  if (n > kMaxBytes) {
+  if (images.count == 0) {
+    corrupt(path, "the header says the file holds 0 images: nothing to train or test "
+                  "on (a truncated download?)");
+  }
+  // Each factor is below 2^32, so their product can pass 2^63: check each step.
+  int64_t n = 0;
+  if (__builtin_mul_overflow(int64_t(images.count), int64_t(images.rows), &n) ||
+      __builtin_mul_overflow(n, int64_t(images.cols), &n) || n > kMaxBytes) {
     corrupt(path, cat("the header claims ", images.count, " images of ", images.rows, "x",
-                      images.cols, " pixels (", n, " bytes): corrupt header?"));
+                      images.cols, " pixels, more than ", kMaxBytes,
+                      " bytes: corrupt header?"));
   }
   images.pixels = file.read_payload(
       n, cat(images.count, " images x ", images.rows, " x ", images.cols));
@@ -125,6 +143,10 @@ std::vector<uint8_t> read_idx_labels(const std::string& path) {
   GzFile file(path);
   file.check_magic(kLabelsMagic, "idx1-ubyte labels");
   const int64_t count = file.read_u32("the number of labels");
+  if (count == 0) {
+    corrupt(path, "the header says the file holds 0 labels: nothing to train or test "
+                  "on (a truncated download?)");
+  }
   return file.read_payload(count, cat(count, " labels"));
 }
 

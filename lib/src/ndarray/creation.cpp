@@ -3,6 +3,7 @@
 #include <cmath>
 #include <random>
 
+#include "core/shape_check.hpp"
 #include "d2l/ops.hpp"
 #include "ndarray/impl.hpp"
 #include "ndarray/random_engine.hpp"
@@ -42,7 +43,7 @@ void seed(uint64_t s) { detail::random_engine().seed(s); }
 NDArray normal(float loc, float scale, const Shape& shape, Device device) {
   if (!(scale >= 0)) fail("random::normal", "scale must be >= 0, got ", scale);
   std::normal_distribution<float> dist(loc, scale > 0 ? scale : 1);
-  std::vector<float> values(static_cast<size_t>(shape_size(shape)));
+  std::vector<float> values(size_t(detail::checked_size(shape, "random::normal")));
   for (auto& v : values) v = scale > 0 ? dist(detail::random_engine()) : loc;
   return NDArray(values, shape, device);
 }
@@ -52,7 +53,7 @@ NDArray uniform(float low, float high, const Shape& shape, Device device) {
     fail("random::uniform", "high (", high, ") must be >= low (", low, ")");
   }
   std::uniform_real_distribution<float> dist(low, high);
-  std::vector<float> values(static_cast<size_t>(shape_size(shape)));
+  std::vector<float> values(size_t(detail::checked_size(shape, "random::uniform")));
   for (auto& v : values) v = high > low ? dist(detail::random_engine()) : low;
   return NDArray(values, shape, device);
 }

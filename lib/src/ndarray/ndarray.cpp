@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <utility>
 
+#include "core/shape_check.hpp"
 #include "d2l/autograd.hpp"
 #include "d2l/ops.hpp"
 #include "ndarray/impl.hpp"
@@ -17,11 +18,9 @@ using detail::fail;
 namespace detail {
 
 NDArray empty(const Shape& shape, Device device) {
-  for (int64_t d : shape) {
-    if (d < 0) fail("empty", "negative axis length in shape ", shape_str(shape));
-  }
+  const int64_t n = checked_size(shape, "empty");
   auto impl = std::make_shared<ArrayImpl>();
-  impl->storage = allocate(shape_size(shape), device);
+  impl->storage = allocate(n, device);
   impl->shape = shape;
   return NDArray(impl);
 }
