@@ -52,13 +52,16 @@ class BadFlags(unittest.TestCase):
 
 
 class BrokenData(unittest.TestCase):
-    def test_a_missing_data_folder_ends_the_run_with_its_message(self):
-        with tempfile.TemporaryDirectory() as empty:
-            code, text = run("fashion_mnist", "--quick", env={"D2L_DATA": empty})
+    def test_a_corrupt_data_file_ends_the_run_with_its_message(self):
+        with tempfile.TemporaryDirectory() as data:
+            for name in ("train-images-idx3-ubyte", "train-labels-idx1-ubyte"):
+                with open(os.path.join(data, name), "wb") as f:
+                    f.write(b"not an IDX file")
+            code, text = run("fashion_mnist", "--quick", env={"D2L_DATA": data})
         self.assertEqual(code, 1, text)
-        self.assertIn("the run stopped", text)
-        self.assertIn(empty, text)  # where the files were looked for
-        self.assertIn("D2L_DATA", text)  # how to point at them
+        self.assertIn("the run stopped in section", text)
+        self.assertIn(os.path.join(data, "train-images-idx3-ubyte"), text)  # the file
+        self.assertIn("magic number", text)  # what is wrong with it
         self.assertNotIn("terminate called", text)
 
 

@@ -15,9 +15,9 @@ TEST_CASE("shapes that overflow or exceed any machine are refused", "[shape]") {
   CHECK_THROWS_AS(shape_size({big, big}), d2l::Error);
   CHECK_THROWS_WITH(nd::ones({int64_t(1) << 20, int64_t(1) << 20, 1024}),
                     Catch::Contains("2^40"));
-  CHECK_THROWS_WITH(nd::random::normal(0, 1, {-1, 3}),
-                    Catch::Contains("random::normal") &&
-                        Catch::Contains("negative axis length"));
+  CHECK_THROWS_WITH(
+      nd::random::normal(0, 1, {-1, 3}),
+      Catch::Contains("random::normal") && Catch::Contains("negative axis length"));
   CHECK_THROWS_WITH(nd::random::uniform(0, 1, {big, big}),
                     Catch::Contains("more elements than an array can hold"));
   CHECK(nd::zeros({0, big}).size() == 0);  // empty is fine

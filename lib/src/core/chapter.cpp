@@ -14,18 +14,18 @@
 
 #include <CLI/CLI.hpp>
 #include <algorithm>
-#include <cmath>
-#include <exception>
-#include <system_error>
 #include <chrono>
+#include <cmath>
 #include <cstdlib>
 #include <deque>
+#include <exception>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 #include <streambuf>
+#include <system_error>
 
 #include "core/chapter_profile.hpp"
 #include "d2l/error.hpp"
@@ -163,7 +163,8 @@ struct Chapter::State : detail::RunRecord {
       }
       json tables = json::array();
       for (const auto& t : s.tables) {
-        tables.push_back({{"header", t.header}, {"rows", t.rows}, {"caption", t.caption}});
+        tables.push_back(
+            {{"header", t.header}, {"rows", t.rows}, {"caption", t.caption}});
       }
       list.push_back({{"title", s.title},
                       {"output", s.output},
@@ -303,7 +304,7 @@ Chapter::Chapter(int argc, char** argv, ChapterDefaults defaults)
                           s.values);
     check_flags(s.values);
   } catch (const CLI::ParseError& e) {
-    std::exit(app.exit(e));  // --help prints the usage and exits with 0
+    std::exit(app.exit(e));            // --help prints the usage and exits with 0
   } catch (const std::exception& e) {  // d2l::Error, or a number out of range
     std::cerr << s.name << ": " << e.what() << '\n';
     std::exit(2);

@@ -123,8 +123,9 @@ IdxImages read_idx_images(const std::string& path) {
                       " pixels: expected both sides > 0"));
   }
   if (images.count == 0) {
-    corrupt(path, "the header says the file holds 0 images: nothing to train or test "
-                  "on (a truncated download?)");
+    corrupt(path,
+            "the header says the file holds 0 images: nothing to train or test "
+            "on (a truncated download?)");
   }
   // Each factor is below 2^32, so their product can pass 2^63: check each step.
   int64_t n = 0;
@@ -144,8 +145,9 @@ std::vector<uint8_t> read_idx_labels(const std::string& path) {
   file.check_magic(kLabelsMagic, "idx1-ubyte labels");
   const int64_t count = file.read_u32("the number of labels");
   if (count == 0) {
-    corrupt(path, "the header says the file holds 0 labels: nothing to train or test "
-                  "on (a truncated download?)");
+    corrupt(path,
+            "the header says the file holds 0 labels: nothing to train or test "
+            "on (a truncated download?)");
   }
   return file.read_payload(count, cat(count, " labels"));
 }
