@@ -250,7 +250,8 @@ TEST_CASE("IDX headers that lie are refused before memory is spent on them",
     CHECK(peak_rss_kb() - before < 200 * 1024);  // well under the claimed 4 GB
   }
   SECTION("dimensions whose product passes 2^63") {
-    write_set(dir, concat(header(2051, {0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu}), pixels()),
+    write_set(dir,
+              concat(header(2051, {0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu}), pixels()),
               good_labels());
     CHECK_THAT(load_error(dir), Catch::Contains("train-images-idx3-ubyte.gz") &&
                                     Catch::Contains("corrupt header"));
@@ -261,4 +262,26 @@ TEST_CASE("IDX headers that lie are refused before memory is spent on them",
     write_set(dir, good_images(), header(2049, {0}));
     CHECK_THAT(load_error(dir), Catch::Contains("0 labels"));
   }
+}
+
+TEST_CASE("a data folder missing one file is an error, not a mix of two folders",
+          "[data][fashion_mnist]") {
+  TempDir dir;
+  write_set(dir, good_images(), good_labels(), "train");  // no t10k files
+  const char* before = std::getenv("D2L_DATA");
+  const std::string saved = before ? before : "";
+  setenv("D2L_DATA", dir.path.string().c_str(), 1);
+  std::string message = "no error";
+  try {
+    vision::FashionMNIST test_set(false);  // the system folder has a test set
+  } catch (const std::exception& e) {
+    message = e.what();
+  }
+  if (before)
+    setenv("D2L_DATA", saved.c_str(), 1);
+  else
+    unsetenv("D2L_DATA");
+  CHECK_THAT(message, Catch::Contains(dir.path.string()) &&
+                          Catch::Contains("t10k-images-idx3-ubyte"));
+  CHECK(vision::FashionMNIST(true, dir.path.string()).size() == 3);  // train is fine
 }

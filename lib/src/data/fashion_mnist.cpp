@@ -73,7 +73,23 @@ FashionMNIST::FashionMNIST(bool train, const std::string& root) {
   for (const auto& folder : folders) {
     const std::string images_path = find_file(folder, images_name);
     const std::string labels_path = find_file(folder, labels_name);
-    if (images_path.empty() || labels_path.empty()) continue;
+    if (images_path.empty() || labels_path.empty()) {
+      // A folder with some of the set's files is where the user put the data: a
+      // missing one there is an error, not a reason to take the next folder's
+      // (which would mix a training set from one place with a test set from another).
+      const bool has_some = !images_path.empty() || !labels_path.empty() ||
+                            !find_file(folder, "train-images-idx3-ubyte").empty() ||
+                            !find_file(folder, "t10k-images-idx3-ubyte").empty();
+      if (has_some) {
+        throw d2l::Error(
+            cat("FashionMNIST: '", folder.string(),
+                "' holds some of the Fashion-MNIST files "
+                "but not ",
+                images_path.empty() ? images_name : labels_name,
+                "(.gz); put all four files there (train and t10k, images and labels)"));
+      }
+      continue;
+    }
 
     auto raw = std::make_shared<Raw>();
     raw->images = detail::read_idx_images(images_path);
