@@ -1,6 +1,8 @@
 // Trainer: one SGD step equals the formula (rescale, weight decay, momentum),
 // different weight decay for weights and biases, frozen parameters, options.
 #include <catch2/catch.hpp>
+#include <iostream>
+#include <sstream>
 
 #include "d2l/gluon.hpp"
 #include "gradcheck.hpp"
@@ -135,4 +137,33 @@ TEST_CASE("Trainer rejects unknown optimizers and bad options", "[gluon][trainer
   gluon::ParameterDict du;
   du.add(p);
   CHECK_THROWS_WITH(gluon::Trainer(du, "sgd").step(1), Catch::Contains("u_weight"));
+}
+
+TEST_CASE("Trainer warns once about a gradient no backward refreshed",
+          "[gluon][trainer]") {
+  auto p = param_with_grad("stale_weight", NDArray{1, 2}, NDArray{1, 1});
+  gluon::ParameterDict d;
+  d.add(p);
+  gluon::Trainer trainer(d, "sgd", {.learning_rate = 0.1f});
+  std::ostringstream err;
+  std::streambuf* original = std::cerr.rdbuf(err.rdbuf());
+  trainer.step(1);
+  {
+    NDArray loss;
+    {
+      autograd::record rec;
+      loss = (p.data() * 2).sum();
+    }
+    loss.backward();  // a fresh gradient: no warning
+  }
+  trainer.step(1);
+  const std::string after_fresh = err.str();
+  trainer.step(1);  // nothing ran backward since
+  trainer.step(1);
+  std::cerr.rdbuf(original);
+  CHECK(after_fresh.empty());
+  CHECK_THAT(err.str(), Catch::Contains("stale_weight") &&
+                            Catch::Contains("has not changed since the last step"));
+  // Once per parameter, not at every step.
+  CHECK(err.str().find("stale_weight") == err.str().rfind("stale_weight"));
 }

@@ -134,6 +134,35 @@ TEST_CASE("pick chooses one element per row", "[indexing]") {
   check_values(nd::pick(y_hat, NDArray{1, 0, 1}, 0), {0.3f, 0.3f, 0.5f}, {3});
 }
 
+TEST_CASE("pick and take differentiate at the positions read in forward",
+          "[indexing][autograd]") {
+  // Labels or indices written into between forward and backward (even out of
+  // range) change nothing: backward uses the positions the forward pass read.
+  NDArray y_hat{{0.1f, 0.3f, 0.6f}, {0.3f, 0.2f, 0.5f}};
+  y_hat.attach_grad();
+  NDArray labels{0, 2};
+  NDArray picked;
+  {
+    autograd::record rec;
+    picked = nd::pick(y_hat, labels).sum();
+  }
+  labels[{0}] = 1000.0f;  // after forward, before backward
+  picked.backward();
+  check_values(y_hat.grad(), {1, 0, 0, 0, 0, 1}, {2, 3});
+
+  NDArray x = nd::arange(4);
+  x.attach_grad();
+  NDArray idx{3, 3, 1};
+  NDArray taken;
+  {
+    autograd::record rec;
+    taken = nd::take(x, idx).sum();
+  }
+  idx[{1}] = -7.0f;
+  taken.backward();
+  check_values(x.grad(), {0, 1, 0, 2}, {4});
+}
+
 TEST_CASE("concat joins along an existing axis", "[indexing][join]") {
   auto X = X34();
   NDArray Y{{2, 1, 4, 3}, {1, 2, 3, 4}, {4, 3, 2, 1}};

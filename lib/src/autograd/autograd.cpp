@@ -110,6 +110,7 @@ void store_leaf_gradient(ArrayImpl* leaf, const NDArray& g) {
   if (leaf->grad_req == GradReq::write) {
     kernels::copy(detail::device_of(g), detail::ptr(g), detail::ptr(leaf->grad),
                   g.size());
+    detail::mark_written(leaf->grad);  // a fresh gradient (Trainer::step looks for one)
   } else if (leaf->grad_req == GradReq::add) {
     leaf->grad += g;
   }

@@ -2,6 +2,8 @@
 // in place with primitive kernels and buffers kept from the first step.
 #include "d2l/gluon/trainer.hpp"
 
+#include <iostream>
+
 #include "d2l/ops.hpp"
 #include "ndarray/impl.hpp"
 
@@ -15,6 +17,8 @@ struct Trainer::State {
   NDArray scaled;    // a scaled copy of the gradient or the weight
   NDArray scalar;    // a one-element constant the kernels broadcast
   kernels::BroadcastPlan by_scalar, same;
+  uint64_t grad_version = 0;  // the gradient's storage version at the last step
+  bool stale_noted = false;   // the stale-gradient warning is printed once
 };
 
 Trainer::Trainer(const ParameterDict& params, const std::string& optimizer,
@@ -43,6 +47,15 @@ void Trainer::step(int64_t batch_size) {
     if (p.grad_req() == GradReq::null) continue;
     NDArray w = p.data(), g = p.grad();
     Device d = w.context();
+    // A gradient no backward() wrote since the last step: the update reuses old
+    // numbers. MXNet warns about it too; usually a layer the forward pass skips.
+    const uint64_t version = g.impl()->storage->version;
+    if (st && version == st->grad_version && !st->stale_noted) {
+      std::cerr << "warning: Trainer::step: the gradient of " << p.name()
+                << " has not changed since the last step: did backward() run, and "
+                   "does forward use this parameter?\n";
+      st->stale_noted = true;
+    }
     if (!st) {
       st = std::make_unique<State>();
       st->scaled = detail::empty(w.shape(), d);
@@ -51,6 +64,7 @@ void Trainer::step(int64_t batch_size) {
       st->same = kernels::plan_broadcast(w.shape(), w.shape(), w.shape());
       if (options_.momentum > 0) st->momentum = nd::zeros(w.shape(), d);
     }
+    st->grad_version = version;
     detail::mark_written(w);  // a graph recorded before this step is now stale
     const float lr = options_.learning_rate * p.lr_mult();
     const float wd = options_.wd * p.wd_mult();

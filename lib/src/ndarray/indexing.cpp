@@ -133,7 +133,9 @@ NDArray take(const NDArray& x, const NDArray& indices, int axis) {
   NDArray y = detail::empty(out_shape, d);
   kernels::gather_axis(d, detail::ptr(x), detail::ptr(indices), detail::ptr(y), outer,
                        s[a], inner, m);
-  NDArray idx = indices.detach();
+  // A copy: the caller may write into `indices` before backward, and the gradient
+  // belongs to the positions read now (a changed index could even be out of range).
+  NDArray idx = indices.detach().copy();
   return detail::record_op(
       "take", y, {x},
       [s, idx, outer, inner, m, a](const NDArray& g) -> std::vector<NDArray> {
@@ -161,7 +163,7 @@ NDArray pick(const NDArray& data, const NDArray& index, int axis, bool keepdims)
   NDArray y = detail::empty(keepdims ? kept : dropped, d);
   kernels::pick(d, detail::ptr(data), detail::ptr(index), detail::ptr(y), outer, s[a],
                 inner);
-  NDArray idx = index.detach();
+  NDArray idx = index.detach().copy();  // as in take: the positions read now
   return detail::record_op(
       "pick", y, {data},
       [s, idx, outer, inner, a](const NDArray& g) -> std::vector<NDArray> {
