@@ -156,3 +156,68 @@ TEST_CASE("saving replaces the file through a temporary one", "[serialize]") {
   CHECK_THROWS_WITH(nd::save((dir / "no" / "x.npy").string(), nd::ones({1})),
                     Catch::Contains("no/x.npy"));
 }
+
+namespace {
+uint32_t u32_at(const std::string& b, size_t at) {
+  return uint32_t(uint8_t(b[at])) | uint32_t(uint8_t(b[at + 1])) << 8 |
+         uint32_t(uint8_t(b[at + 2])) << 16 | uint32_t(uint8_t(b[at + 3])) << 24;
+}
+void put_u32_at(std::string& b, size_t at, uint32_t v) {
+  for (int i = 0; i < 4; ++i) b[at + i] = char((v >> (8 * i)) & 0xff);
+}
+void put_u16_at(std::string& b, size_t at, uint32_t v) {
+  b[at] = char(v & 0xff), b[at + 1] = char((v >> 8) & 0xff);
+}
+// Where the first central directory record starts.
+size_t central_directory(const std::string& zip) {
+  return u32_at(zip, zip.rfind(std::string("PK\x05\x06", 4)) + 16);
+}
+std::string load_error(const fs::path& path, const std::string& bytes) {
+  spit(path, bytes);
+  try {
+    nd::load(path.string());
+  } catch (const d2l::Error& e) {
+    return e.what();
+  }
+  return "no error";
+}
+}  // namespace
+
+TEST_CASE("archives whose directory lies are refused by name, without big allocations",
+          "[serialize]") {
+  auto dir = scratch("lies");
+  nd::save((dir / "two.npz").string(),
+           std::vector<NDArray>{nd::arange(4), nd::arange(5)});
+  const std::string good = slurp(dir / "two.npz");
+  const size_t cd = central_directory(good);
+
+  // The second member renamed to the first's name, in both headers.
+  std::string twins = good;
+  for (size_t at = twins.find("arr_1"); at != std::string::npos; at = twins.find("arr_1"))
+    twins[at + 4] = '0';
+  CHECK_THAT(load_error(dir / "twins.npz", twins),
+             Catch::Contains("twins.npz") && Catch::Contains("two members are named"));
+
+  // A stored member relabelled as deflate that claims 4 GB.
+  std::string bomb = good;
+  put_u16_at(bomb, cd + 10, 8);
+  put_u32_at(bomb, cd + 24, 0xfffffff0u);
+  CHECK_THAT(
+      load_error(dir / "bomb.npz", bomb),
+      Catch::Contains("bomb.npz") && Catch::Contains("more than deflate can produce"));
+
+  // A local-header offset far past the end of the file.
+  std::string far = good;
+  put_u32_at(far, cd + 42, 0xfffffff0u);
+  CHECK_THAT(load_error(dir / "far.npz", far), Catch::Contains("bad local header"));
+
+  // A ZIP64 end locator just before the end record.
+  std::string zip64 = good;
+  std::string locator(20, '\0');
+  put_u32_at(locator, 0, 0x07064b50u);
+  zip64.insert(zip64.rfind(std::string("PK\x05\x06", 4)), locator);
+  CHECK_THAT(load_error(dir / "zip64.npz", zip64), Catch::Contains("ZIP64 archive"));
+
+  // The good archive still loads.
+  CHECK(nd::load_list((dir / "two.npz").string()).size() == 2);
+}

@@ -72,6 +72,12 @@ void convert(const char* src, float* dst, int64_t n) {
   }
 }
 
+// numpy's bool is a byte; any byte but 0 is true (a bool object holding another
+// byte would be undefined behaviour).
+void convert_bool(const char* src, float* dst, int64_t n) {
+  for (int64_t i = 0; i < n; ++i) dst[i] = src[i] != 0 ? 1.0f : 0.0f;
+}
+
 }  // namespace
 
 std::string encode_npy(const NDArray& x) {
@@ -123,7 +129,12 @@ NDArray decode_npy(std::string_view bytes, const std::string& where) {
   }
   const Shape shape = parse_shape(header_value(h, "shape", where), where);
   int64_t n = 1;
-  for (auto d : shape) n *= d;
+  for (auto d : shape) {
+    if (__builtin_mul_overflow(n, d, &n) || n > (int64_t(1) << 40)) {
+      corrupt(where, "shape " + shape_str(shape) + " has more elements than an array " +
+                         "can hold (corrupt header?)");
+    }
+  }
 
   struct Kind {
     const char* descr;
@@ -136,7 +147,7 @@ NDArray decode_npy(std::string_view bytes, const std::string& where) {
       {"'<i4'", 4, convert<int32_t>},  {"'<i8'", 8, convert<int64_t>},
       {"'|u1'", 1, convert<uint8_t>},  {"'<u2'", 2, convert<uint16_t>},
       {"'<u4'", 4, convert<uint32_t>}, {"'<u8'", 8, convert<uint64_t>},
-      {"'|b1'", 1, convert<bool>}};
+      {"'|b1'", 1, convert_bool}};
   const Kind* kind = nullptr;
   for (const auto& k : kinds) {
     if (descr == k.descr) kind = &k;

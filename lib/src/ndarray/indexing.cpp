@@ -136,14 +136,16 @@ NDArray take(const NDArray& x, const NDArray& indices, int axis) {
   // A copy: the caller may write into `indices` before backward, and the gradient
   // belongs to the positions read now (a changed index could even be out of range).
   NDArray idx = indices.detach().copy();
-  return detail::record_op(
-      "take", y, {x},
-      [s, idx, outer, inner, m, a](const NDArray& g) -> std::vector<NDArray> {
-        NDArray dx = zeros(s, g.context());
-        kernels::scatter_add_axis(g.context(), detail::ptr(g), detail::ptr(idx),
-                                  detail::ptr(dx), outer, s[a], inner, m);
-        return {dx};
-      });
+  return detail::record_op("take", y, {x},
+                           // (init-captures: clang 14 cannot capture structured bindings)
+                           [s, idx, outer = outer, inner = inner, m,
+                            a](const NDArray& g) -> std::vector<NDArray> {
+                             NDArray dx = zeros(s, g.context());
+                             kernels::scatter_add_axis(g.context(), detail::ptr(g),
+                                                       detail::ptr(idx), detail::ptr(dx),
+                                                       outer, s[a], inner, m);
+                             return {dx};
+                           });
 }
 
 NDArray pick(const NDArray& data, const NDArray& index, int axis, bool keepdims) {
@@ -164,14 +166,15 @@ NDArray pick(const NDArray& data, const NDArray& index, int axis, bool keepdims)
   kernels::pick(d, detail::ptr(data), detail::ptr(index), detail::ptr(y), outer, s[a],
                 inner);
   NDArray idx = index.detach().copy();  // as in take: the positions read now
-  return detail::record_op(
-      "pick", y, {data},
-      [s, idx, outer, inner, a](const NDArray& g) -> std::vector<NDArray> {
-        NDArray dx = zeros(s, g.context());
-        kernels::pick_scatter(g.context(), detail::ptr(g), detail::ptr(idx),
-                              detail::ptr(dx), outer, s[a], inner);
-        return {dx};
-      });
+  return detail::record_op("pick", y, {data},
+                           [s, idx, outer = outer, inner = inner,
+                            a](const NDArray& g) -> std::vector<NDArray> {
+                             NDArray dx = zeros(s, g.context());
+                             kernels::pick_scatter(g.context(), detail::ptr(g),
+                                                   detail::ptr(idx), detail::ptr(dx),
+                                                   outer, s[a], inner);
+                             return {dx};
+                           });
 }
 
 NDArray concat(const std::vector<NDArray>& arrays, int dim) {
