@@ -52,11 +52,11 @@ struct Index {
   /// The range, for a Slice entry.
   Slice range;
   /// An integer entry: `X[{1}]`.
-  Index(int i) : is_integer(true), integer(i) {}      // NOLINT
+  Index(int i) : is_integer(true), integer(i) {}  // NOLINT
   /// An integer entry from a 64-bit position.
   Index(int64_t i) : is_integer(true), integer(i) {}  // NOLINT
   /// A range entry: `X[{slice(1, 3)}]`.
-  Index(Slice s) : range(s) {}                        // NOLINT
+  Index(Slice s) : range(s) {}  // NOLINT
 };
 
 class NDArray;
@@ -69,7 +69,7 @@ class RowIterator;
 class NestedList {
  public:
   /// A number (converted to float32).
-  NestedList(std::integral auto value) : value_(float(value)) {}        // NOLINT
+  NestedList(std::integral auto value) : value_(float(value)) {}  // NOLINT
   /// A floating-point number (converted to float32).
   NestedList(std::floating_point auto value) : value_(float(value)) {}  // NOLINT
   /// A list of entries: `{1, 2}` or `{{1, 2}, {3, 4}}`.

@@ -15,7 +15,6 @@
 #include <CLI/CLI.hpp>
 #include <algorithm>
 #include <chrono>
-#include <cmath>
 #include <cstdlib>
 #include <deque>
 #include <exception>
@@ -28,6 +27,7 @@
 #include <system_error>
 
 #include "core/chapter_profile.hpp"
+#include "core/run_guard.hpp"
 #include "d2l/error.hpp"
 #include "d2l/ops.hpp"
 #include "d2l/utils/files.hpp"
@@ -80,17 +80,6 @@ Device parse_device(const std::string& text) {
 }
 
 }  // namespace
-
-namespace detail {
-// What the terminate handler needs of a run (Chapter::State is private to Chapter).
-struct RunRecord {
-  virtual ~RunRecord() = default;
-  virtual void finish() = 0;  // puts std::cout back and saves the files
-  virtual const std::string& program() const = 0;
-  virtual const std::string& folder() const = 0;
-  virtual const std::string& current_section() const = 0;
-};
-}  // namespace detail
 
 struct Chapter::State : detail::RunRecord {
   const std::string& program() const override { return name; }
@@ -187,10 +176,6 @@ struct Chapter::State : detail::RunRecord {
 
 namespace {
 
-// The run whose files the terminate handler saves (the most recent Chapter).
-detail::RunRecord* active_run = nullptr;
-std::terminate_handler previous_handler = nullptr;  // restored when the run ends
-
 bool writable_folder(const std::string& dir) {
   const fs::path probe = fs::path(dir) / ".d2l_write_test";
   std::ofstream out(probe);
@@ -199,53 +184,6 @@ bool writable_folder(const std::string& dir) {
   std::error_code ignored;
   fs::remove(probe, ignored);
   return ok;
-}
-
-// std::terminate's handler: says what went wrong, as a reader would want to
-// read it, saves the run's files, and exits with status 1.
-[[noreturn]] void report_uncaught() {
-  std::string what = "an unknown error";
-  if (auto e = std::current_exception()) {
-    try {
-      std::rethrow_exception(e);
-    } catch (const std::exception& error) {
-      what = error.what();
-    } catch (...) {
-    }
-  }
-  std::string name = "chapter", where;
-  if (active_run) {
-    name = active_run->program();
-    if (!active_run->current_section().empty())
-      where = " in section \"" + active_run->current_section() + "\"";
-    active_run->finish();  // puts std::cout back and saves what was printed
-  }
-  std::cout.flush();
-  std::cerr << "\n" << name << ": the run stopped" << where << ":\n  " << what << "\n";
-  if (active_run) {
-    std::cerr << "What it printed before is in " << active_run->folder()
-              << "/sections.json.\n";
-  }
-  std::_Exit(1);
-}
-
-// Refuses flag values no run can use, naming the flag and what it takes.
-void check_flags(const ChapterDefaults& v) {
-  auto refuse = [](const std::string& what) { throw d2l::Error(what); };
-  if (v.epochs < 1) refuse("--epochs " + std::to_string(v.epochs) + ": give 1 or more");
-  if (v.batch_size < 1)
-    refuse("--batch-size " + std::to_string(v.batch_size) + ": give 1 or more");
-  if (!std::isfinite(v.lr) || v.lr < 0)
-    refuse("--lr " + std::to_string(v.lr) + ": give a finite number, 0 or more");
-  if (v.num_train < 0)
-    refuse("--num-train " + std::to_string(v.num_train) +
-           ": give 0 (the whole set) or a count of examples");
-  if (v.num_test < 0)
-    refuse("--num-test " + std::to_string(v.num_test) +
-           ": give 0 (the whole set) or a count of examples");
-  if (v.resize < 0 || v.resize > 4096)
-    refuse("--resize " + std::to_string(v.resize) +
-           ": give 0 (keep the size) or a side from 1 to 4096 pixels");
 }
 
 }  // namespace
@@ -302,7 +240,7 @@ Chapter::Chapter(int argc, char** argv, ChapterDefaults defaults)
                            .num_test = num_test->count() > 0,
                            .resize = resize->count() > 0},
                           s.values);
-    check_flags(s.values);
+    detail::check_flags(s.values);
   } catch (const CLI::ParseError& e) {
     std::exit(app.exit(e));            // --help prints the usage and exits with 0
   } catch (const std::exception& e) {  // d2l::Error, or a number out of range
@@ -331,17 +269,12 @@ Chapter::Chapter(int argc, char** argv, ChapterDefaults defaults)
 
   // An error that nothing catches ends the run with its message and status 1,
   // after saving what the run printed, instead of std::terminate's abort.
-  active_run = &s;
-  std::terminate_handler before = std::set_terminate(report_uncaught);
-  if (before != report_uncaught) previous_handler = before;
+  detail::guard_run(&s);
 }
 
 Chapter::~Chapter() {
   if (!state_) return;  // a moved-from Chapter has nothing to do
-  if (active_run == state_.get()) {
-    active_run = nullptr;
-    std::set_terminate(previous_handler);
-  }
+  detail::unguard_run(state_.get());
   state_->finish();
 }
 
@@ -349,7 +282,7 @@ Chapter::Chapter(Chapter&&) noexcept = default;
 Chapter& Chapter::operator=(Chapter&& other) noexcept {
   if (this != &other) {
     if (state_) state_->finish();  // saves the run being replaced
-    if (active_run == state_.get()) active_run = other.state_.get();
+    detail::hand_over_guard(state_.get(), other.state_.get());
     state_ = std::move(other.state_);
   }
   return *this;

@@ -1,6 +1,7 @@
 // Run profiles: the book's settings, a smaller CPU run and the tests' quick run.
 #include "core/chapter_profile.hpp"
 
+#include <cmath>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -76,6 +77,24 @@ std::string quick_changes(const ChapterDefaults& values, const ChapterDefaults& 
 }
 
 }  // namespace
+
+void check_flags(const ChapterDefaults& v) {
+  auto refuse = [](const std::string& what) { throw d2l::Error(what); };
+  if (v.epochs < 1) refuse("--epochs " + std::to_string(v.epochs) + ": give 1 or more");
+  if (v.batch_size < 1)
+    refuse("--batch-size " + std::to_string(v.batch_size) + ": give 1 or more");
+  if (!std::isfinite(v.lr) || v.lr < 0)
+    refuse("--lr " + std::to_string(v.lr) + ": give a finite number, 0 or more");
+  if (v.num_train < 0)
+    refuse("--num-train " + std::to_string(v.num_train) +
+           ": give 0 (the whole set) or a count of examples");
+  if (v.num_test < 0)
+    refuse("--num-test " + std::to_string(v.num_test) +
+           ": give 0 (the whole set) or a count of examples");
+  if (v.resize < 0 || v.resize > 4096)
+    refuse("--resize " + std::to_string(v.resize) +
+           ": give 0 (keep the size) or a side from 1 to 4096 pixels");
+}
 
 std::string describe_profile(const std::string& profile, const ChapterDefaults& values,
                              const ChapterDefaults& book, Device device) {

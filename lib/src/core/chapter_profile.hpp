@@ -24,6 +24,10 @@ std::string choose_profile(const std::string& requested, bool quick_flag,
 void apply_profile(const std::string& profile, const ChapterDefaults& book,
                    const GivenFlags& given, ChapterDefaults& values);
 
+// Refuses flag values no run can use (--epochs 0, --lr nan, ...), naming the flag
+// and what it takes, as a d2l::Error.
+void check_flags(const ChapterDefaults& values);
+
 // "profile cpu: device cpu(0), 64x64 images, ..." (see Chapter::profile_line).
 std::string describe_profile(const std::string& profile, const ChapterDefaults& values,
                              const ChapterDefaults& book, Device device);

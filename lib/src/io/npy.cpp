@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/error.hpp"
+#include "core/shape_check.hpp"
 
 namespace d2l::io {
 
@@ -128,13 +129,9 @@ NDArray decode_npy(std::string_view bytes, const std::string& where) {
             "np.ascontiguousarray(x) instead");
   }
   const Shape shape = parse_shape(header_value(h, "shape", where), where);
-  int64_t n = 1;
-  for (auto d : shape) {
-    if (__builtin_mul_overflow(n, d, &n) || n > (int64_t(1) << 40)) {
-      corrupt(where, "shape " + shape_str(shape) + " has more elements than an array " +
-                         "can hold (corrupt header?)");
-    }
-  }
+  // Negative axes, a product past 2^63, or more than any machine holds, refused
+  // with the file named.
+  const int64_t n = d2l::detail::checked_size(shape, where.c_str());
 
   struct Kind {
     const char* descr;
