@@ -37,6 +37,14 @@ fs::path fresh_dir(const std::string& name) {
   return dir;
 }
 
+// Stands in for the terminal: std::cout goes to `text` until the end of the scope.
+struct Terminal {
+  std::ostringstream text;
+  std::streambuf* original = std::cout.rdbuf(text.rdbuf());
+  ~Terminal() { std::cout.rdbuf(original); }
+  std::string str() const { return text.str(); }
+};
+
 json read_json(const fs::path& path) {
   std::ifstream in(path);
   REQUIRE(in.good());
@@ -202,9 +210,7 @@ TEST_CASE("a run that is not the book's says so first, with only what it changed
   fs::path dir = fresh_dir("quick_line");
   const d2l::ChapterDefaults defaults{.epochs = 5,
                                       .quick = {.epochs = 2, .num_test = 2000}};
-  std::streambuf* original = std::cout.rdbuf();
-  std::ostringstream terminal;
-  std::cout.rdbuf(terminal.rdbuf());
+  auto terminal = std::make_unique<Terminal>();
   {
     Args args({"prog", "--quick", "--out", dir.string()});
     Chapter quick(args.argc(), args.argv(), defaults);
@@ -224,7 +230,7 @@ TEST_CASE("a run that is not the book's says so first, with only what it changed
   }
   const std::string same_preamble =
       read_json(dir / "sections.json")["sections"][0]["output"];
-  std::cout.rdbuf(original);
+  terminal.reset();
   CHECK(quick_preamble ==
         "profile quick (for the tests): 2 epochs instead of 5, 2000 test examples "
         "instead of all\n");
@@ -237,9 +243,7 @@ TEST_CASE("a table goes to sections.json with its section, and rows are checked"
           "[chapter]") {
   fs::path dir = fresh_dir("table");
   Args args({"prog", "--out", dir.string()});
-  std::streambuf* original = std::cout.rdbuf();
-  std::ostringstream terminal;
-  std::cout.rdbuf(terminal.rdbuf());
+  auto terminal = std::make_unique<Terminal>();
   {
     Chapter book(args.argc(), args.argv());
     book.section("Runs");
@@ -248,22 +252,21 @@ TEST_CASE("a table goes to sections.json with its section, and rows are checked"
     CHECK_THROWS_WITH(book.table({"epoch", "acc"}, {{"1"}}),
                       Catch::Contains("row 0 has 1 cells, the header 2"));
   }
-  std::cout.rdbuf(original);
+  const std::string printed = terminal->str();
+  terminal.reset();
   auto section = read_json(dir / "sections.json")["sections"][1];
   CHECK(section["output"] == "printed\n");  // the table is not in the output text
   REQUIRE(section["tables"].size() == 1);
   CHECK(section["tables"][0]["caption"] == "Per epoch");
   CHECK(section["tables"][0]["header"] == json::array({"epoch", "acc"}));
   CHECK(section["tables"][0]["rows"][1] == json::array({"2", "0.75"}));
-  CHECK_THAT(terminal.str(), Catch::Contains("Per epoch\nepoch  acc\n1      0.5\n"));
+  CHECK_THAT(printed, Catch::Contains("Per epoch\nepoch  acc\n1      0.5\n"));
 }
 
 TEST_CASE("compare_histories puts runs side by side, one row per epoch", "[chapter]") {
   fs::path dir = fresh_dir("compare");
   Args args({"prog", "--out", dir.string()});
-  std::streambuf* original = std::cout.rdbuf();
-  std::ostringstream terminal;
-  std::cout.rdbuf(terminal.rdbuf());
+  auto terminal = std::make_unique<Terminal>();
   {
     Chapter book(args.argc(), args.argv());
     d2l::book::TrainHistory a, b;
@@ -273,7 +276,7 @@ TEST_CASE("compare_histories puts runs side by side, one row per epoch", "[chapt
     b.test_acc = {0.875};
     d2l::book::compare_histories(book, {{"A", a}, {"B", b}}, "A and B");
   }
-  std::cout.rdbuf(original);
+  terminal.reset();
   auto table = read_json(dir / "sections.json")["sections"][0]["tables"][0];
   CHECK(table["header"] ==
         json::array({"epoch", "loss, A", "test acc, A", "loss, B", "test acc, B"}));
