@@ -33,7 +33,13 @@ int64_t checked_size(const Shape& shape, const char* op) {
   for (int64_t d : shape) {
     if (d < 0) fail(op, "negative axis length in shape ", shape_str(shape));
   }
-  const int64_t n = shape_size(shape);
+  int64_t n = 1;
+  for (int64_t d : shape) {
+    if (__builtin_mul_overflow(n, d, &n)) {
+      fail(op, "the shape ", shape_str(shape),
+           " has more elements than an array can hold (2^63)");
+    }
+  }
   if (n > kMaxElements) {
     fail(op, "the shape ", shape_str(shape), " holds ", n,
          " elements, more than the 2^40 (4 TiB of float32) an array may have");

@@ -11,11 +11,20 @@
 #include <utility>
 #include <vector>
 
+#include "core/error.hpp"
 #include "kernels/gpu_runtime.hpp"
 
 namespace d2l::detail {
 
 namespace {
+
+// A d2l::Error rather than std::bad_alloc, so that a program catches every
+// library error with one handler, and the message says what to change.
+[[noreturn]] void out_of_memory(size_t bytes) {
+  fail("allocate", "the system refused ", bytes / double(1 << 20),
+       " MiB of host memory for an array; use a smaller batch size, image size or "
+       "network, or free memory");
+}
 
 // Size classes: small requests round up to 64 floats, larger ones to the next
 // quarter of a power of two, so that a reused buffer wastes at most ~25%.
@@ -106,13 +115,13 @@ class Pool {
     if (mapped(capacity)) {
       void* p = mmap(nullptr, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS,
                      -1, 0);
-      if (p == MAP_FAILED) throw std::bad_alloc();
+      if (p == MAP_FAILED) out_of_memory(bytes);
       madvise(p, bytes, MADV_HUGEPAGE);  // a hint: 2 MiB pages fault in 512x fewer times
       return static_cast<float*>(p);
     }
     // 64-byte alignment suits AVX-512 loads and cache lines.
     void* p = std::aligned_alloc(64, bytes);
-    if (!p) throw std::bad_alloc();
+    if (!p) out_of_memory(bytes);
     return static_cast<float*>(p);
   }
   void destroy(float* p, int64_t capacity) {

@@ -2,6 +2,7 @@
 // in place with primitive kernels and buffers kept from the first step.
 #include "d2l/gluon/trainer.hpp"
 
+#include <cmath>
 #include <iostream>
 
 #include "d2l/ops.hpp"
@@ -27,10 +28,23 @@ Trainer::Trainer(const ParameterDict& params, const std::string& optimizer,
   if (optimizer != "sgd") {
     fail("Trainer", "unknown optimizer '", optimizer, "' (known: \"sgd\")");
   }
-  if (options.momentum < 0 || options.momentum >= 1) {
+  // Written so that NaN fails too: a NaN rate would silently turn every weight NaN.
+  if (!(options.momentum >= 0 && options.momentum < 1)) {
     fail("Trainer", "momentum must be in [0, 1), got ", options.momentum);
   }
+  if (!(options.wd >= 0 && std::isfinite(options.wd))) {
+    fail("Trainer", "wd (weight decay) must be a finite number >= 0, got ", options.wd);
+  }
+  set_learning_rate(options.learning_rate);
   states_.resize(params_.size());
+}
+
+void Trainer::set_learning_rate(float lr) {
+  if (!(lr >= 0 && std::isfinite(lr))) {
+    fail("Trainer", "learning_rate must be a finite number >= 0, got ", lr,
+         " (the book's rates are between 0.01 and 0.9)");
+  }
+  options_.learning_rate = lr;
 }
 
 Trainer::~Trainer() = default;

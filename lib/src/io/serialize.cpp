@@ -7,6 +7,7 @@
 
 #include "d2l/error.hpp"
 #include "d2l/utils/files.hpp"
+#include "io/load.hpp"
 #include "io/npy.hpp"
 #include "io/zip.hpp"
 
@@ -52,19 +53,23 @@ void save(const std::string& path, const std::map<std::string, NDArray>& arrays)
   write_file_atomic(path, io::write_zip(entries));
 }
 
-Loaded load(const std::string& path) {
-  const std::string bytes = read_file(path);
-  Loaded out;
+}  // namespace d2l::nd
+
+namespace d2l::io {
+
+nd::Loaded load_file(const std::string& path, const ZipMemberFilter& filter) {
+  const std::string bytes = nd::read_file(path);
+  nd::Loaded out;
   out.path = path;
   if (bytes.rfind("PK", 0) == 0) {
     out.is_archive = true;
-    for (auto& [name, data] : io::read_zip(bytes, path)) {
+    for (auto& [name, data] : read_zip(bytes, path, filter)) {
       std::string key = name;
       if (key.size() > 4 && key.ends_with(".npy")) key.resize(key.size() - 4);
-      out.entries.emplace_back(key, io::decode_npy(data, path + " (entry " + name + ")"));
+      out.entries.emplace_back(key, decode_npy(data, path + " (entry " + name + ")"));
     }
   } else if (bytes.rfind("\x93NUMPY", 0) == 0) {
-    out.entries.emplace_back("", io::decode_npy(bytes, path));
+    out.entries.emplace_back("", decode_npy(bytes, path));
   } else {
     throw d2l::Error(
         "nd::load: " + path +
@@ -74,6 +79,12 @@ Loaded load(const std::string& path) {
   }
   return out;
 }
+
+}  // namespace d2l::io
+
+namespace d2l::nd {
+
+Loaded load(const std::string& path) { return io::load_file(path, {}); }
 
 NDArray Loaded::array() const {
   if (is_archive || entries.size() != 1) {

@@ -121,7 +121,8 @@ std::string write_zip(const ZipEntries& entries) {
   return out;
 }
 
-ZipEntries read_zip(std::string_view b, const std::string& where) {
+ZipEntries read_zip(std::string_view b, const std::string& where,
+                    const ZipMemberFilter& filter) {
   // The end record is within the last 22 + 65535 bytes (its comment).
   if (b.size() < 22) corrupt(where, "too short: " + std::to_string(b.size()) + " bytes");
   size_t end = std::string_view::npos;
@@ -189,6 +190,12 @@ ZipEntries read_zip(std::string_view b, const std::string& where) {
                   " bytes, the file ends after " +
                   std::to_string(b.size() - std::min<uint64_t>(data_at, b.size())));
     }
+    at += 46 + name_len + extra_len + comment_len;
+    if (method == 0 && usize != csize) {
+      corrupt(where, "stored member '" + name + "' claims " + std::to_string(usize) +
+                         " bytes but holds " + std::to_string(csize));
+    }
+    if (filter && !filter(name, usize)) continue;
     std::string_view raw = b.substr(data_at, csize);
     std::string bytes;
     if (method == 0) {
@@ -203,7 +210,6 @@ ZipEntries read_zip(std::string_view b, const std::string& where) {
         crc32(0L, reinterpret_cast<const Bytef*>(bytes.data()), uInt(bytes.size())));
     if (actual != crc) corrupt(where, "CRC mismatch in '" + name + "': corrupt data");
     entries.emplace_back(std::move(name), std::move(bytes));
-    at += 46 + name_len + extra_len + comment_len;
   }
   return entries;
 }

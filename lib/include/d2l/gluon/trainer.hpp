@@ -49,8 +49,9 @@ class Trainer {
   void step(int64_t batch_size);
   /// The current learning rate.
   float learning_rate() const { return options_.learning_rate; }
-  /// Changes the learning rate for the next steps (a schedule).
-  void set_learning_rate(float lr) { options_.learning_rate = lr; }
+  /// Changes the learning rate for the next steps (a schedule); it must be a
+  /// finite number >= 0.
+  void set_learning_rate(float lr);
   /// The hyperparameters in use.
   const TrainerOptions& options() const { return options_; }
   /// The parameters this Trainer updates.
