@@ -22,7 +22,8 @@ int number_of(const std::string& prefix, const std::string& alias) {
   }
   const std::string digits =
       prefix.substr(alias.size(), prefix.size() - alias.size() - 1);
-  if (!std::all_of(digits.begin(), digits.end(),
+  if (digits.size() > 9 ||  // past int: not a number this counter gave out
+      !std::all_of(digits.begin(), digits.end(),
                    [](char c) { return std::isdigit(static_cast<unsigned char>(c)); })) {
     return -1;
   }

@@ -31,7 +31,8 @@ const NDArray& defined(const NDArray& x, const char* op) {
 }
 
 Device common_device(const char* op, const std::vector<NDArray>& arrays) {
-  Device d = device_of(defined(arrays.at(0), op));
+  if (arrays.empty()) fail(op, "needs at least one array");
+  Device d = device_of(defined(arrays[0], op));
   for (const auto& a : arrays) {
     if (device_of(defined(a, op)) != d) {
       fail(op, "arrays live on different devices (", d.str(), " and ", device_of(a).str(),
@@ -107,8 +108,9 @@ NDArray NDArray::reshape(const Shape& new_shape) const {
       infer = int(i);
     } else if (s[i] < 0) {
       fail("reshape", "invalid axis length ", s[i], " in ", shape_str(s));
-    } else {
-      known *= s[i];
+    } else if (__builtin_mul_overflow(known, s[i], &known)) {
+      fail("reshape", "the shape ", shape_str(s),
+           " has more elements than an array can hold (2^63)");
     }
   }
   if (infer >= 0) {
