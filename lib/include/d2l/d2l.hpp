@@ -2,6 +2,10 @@
 /// @file d2l.hpp
 /// Everything a chapter of the book needs, in one include.
 
+#if __cplusplus < 202002L
+#error "d2l needs C++20: compile with -std=c++20 (CMake's d2l::d2l asks for it)"
+#endif
+
 #include "d2l/autograd.hpp"
 #include "d2l/chapter.hpp"
 #include "d2l/conv_ops.hpp"
