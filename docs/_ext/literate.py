@@ -424,6 +424,8 @@ def stage(app):
                 source = f.read()
             page, figures = render_page(source, run["sections"] if run else None,
                                         where, f"{name}_files", root)
+            page = with_checked_exercises(page, checked_exercises(root, part, name),
+                                          name, where)
             if run:
                 page = _with_run_note(page, run, f"{name}_files")
                 copy(src, f"{part}/{name}_files/{name}.cpp")
@@ -447,6 +449,53 @@ def stage(app):
             rel = os.path.relpath(os.path.join(dirpath, f), srcdir)
             if rel not in wanted:
                 os.remove(os.path.join(dirpath, f))
+
+
+def checked_exercises(root, part, section):
+    """The checked exercises of a section, from exercises/<part>/<section>/:
+    (number, task, name) for each <name>.hpp whose first line is
+    `// Exercise N: task.`, sorted by number; a header without it is a warning."""
+    folder = os.path.join(root, "exercises", part, section)
+    found = []
+    if not os.path.isdir(folder):
+        return found
+    for f in sorted(os.listdir(folder)):
+        if not f.endswith(".hpp"):
+            continue
+        with open(os.path.join(folder, f), encoding="utf-8") as h:
+            first = h.readline()
+        m = re.match(r"^// Exercise (\d+): (.+?)\.?\s*$", first)
+        if not m:
+            logger.warning("exercises/%s/%s/%s: the first line must be "
+                           "'// Exercise N: what it asks.'", part, section, f)
+            continue
+        found.append((int(m.group(1)), m.group(2), f[:-4]))
+    return sorted(found)
+
+
+def with_checked_exercises(page, exercises, section, where):
+    """Appends to the page's Exercises list which exercises have a check, the
+    file to edit and the command that checks it."""
+    if not exercises:
+        return page
+    lines = page.split("\n")
+    start = next((i for i, l in enumerate(lines) if l.strip() == "## Exercises"), None)
+    if start is None:
+        logger.warning("%s: has checked exercises but no '## Exercises' heading", where)
+        return page
+    end = next((i for i in range(start + 1, len(lines)) if lines[i].startswith("## ")),
+               len(lines))
+    folder = os.path.dirname(where).replace("chapters/", "exercises/", 1)
+    items = [f"- Exercise {n}, {task}: edit `{folder}/{section}/{name}.cpp`, then "
+             f"`bash scripts/exercise.sh {name}`." for n, task, name in exercises]
+    note = ["```{admonition} Checked exercises", ":class: checked-exercises", "",
+            "These exercises come with a starter file and a check that says what it "
+            "expected and what your answer gave:", "", *items, "",
+            f"`bash scripts/exercise.sh {section}` runs all of this section's checks.",
+            "```", ""]
+    while end > start and not lines[end - 1].strip():
+        end -= 1
+    return "\n".join(lines[:end] + [""] + note + lines[end:])
 
 
 def _with_run_note(page, run, files_dir=None):

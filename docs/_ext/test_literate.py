@@ -280,6 +280,36 @@ def chapter_sources():
                     yield f"{part}/{name}", os.path.join(folder, name)
 
 
+class CheckedExercises(unittest.TestCase):
+    def test_the_exercises_list_gets_the_files_and_commands(self):
+        page, _, _ = render(run(("", "hello\n", []), ("One", "1\n", [])))
+        page = literate.with_checked_exercises(
+            page, [(1, "try it checked", "try_it")], "x", "chapters/02_part/x.cpp")
+        note = page[page.index("## Exercises"):]
+        self.assertIn("1. Try it.", note)
+        self.assertIn("- Exercise 1, try it checked: edit "
+                      "`exercises/02_part/x/try_it.cpp`, then "
+                      "`bash scripts/exercise.sh try_it`.", note)
+        self.assertIn("`bash scripts/exercise.sh x` runs all", note)
+
+    def test_every_checked_exercise_names_its_number_and_its_section_exists(self):
+        root = os.path.dirname(CHAPTERS)
+        count = 0
+        for part, folder in literate._parts(root):
+            sections = {f[:-4] for f in os.listdir(folder) if f.endswith(".cpp")}
+            ex_part = os.path.join(root, "exercises", part)
+            if not os.path.isdir(ex_part):
+                continue
+            for section in os.listdir(ex_part):
+                with self.subTest(section=f"{part}/{section}"):
+                    self.assertIn(section, sections, "no chapter of that name")
+                    with mock.patch.object(literate, "logger") as logger:
+                        found = literate.checked_exercises(root, part, section)
+                        logger.warning.assert_not_called()
+                    count += len(found)
+        self.assertGreater(count, 0)
+
+
 class TheBooksPages(unittest.TestCase):
     """Every chapter's page, rendered with a stand-in run in which each section
     printed its own title: each section's code is under its own heading, before
