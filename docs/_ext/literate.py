@@ -453,8 +453,9 @@ def stage(app):
 
 def checked_exercises(root, part, section):
     """The checked exercises of a section, from exercises/<part>/<section>/:
-    (number, task, name) for each <name>.hpp whose first line is
-    `// Exercise N: task.`, sorted by number; a header without it is a warning."""
+    (number, task, name) for each <name>.hpp whose opening comment is
+    `// Exercise N: task.` (on one line or several), sorted by number; a header
+    without it is a warning."""
     folder = os.path.join(root, "exercises", part, section)
     found = []
     if not os.path.isdir(folder):
@@ -462,9 +463,14 @@ def checked_exercises(root, part, section):
     for f in sorted(os.listdir(folder)):
         if not f.endswith(".hpp"):
             continue
+        # The header's opening comment, which may wrap over several lines.
         with open(os.path.join(folder, f), encoding="utf-8") as h:
-            first = h.readline()
-        m = re.match(r"^// Exercise (\d+): (.+?)\.?\s*$", first)
+            head = []
+            for line in h:
+                if not line.startswith("//"):
+                    break
+                head.append(line[2:].strip())
+        m = re.match(r"^Exercise (\d+): (.+?)\.?$", " ".join(head))
         if not m:
             logger.warning("exercises/%s/%s/%s: the first line must be "
                            "'// Exercise N: what it asks.'", part, section, f)

@@ -51,18 +51,25 @@ TEST_CASE("ops: layout ops given the wrong sizes", "[catalogue][ops]") {
 
 TEST_CASE("ops: lists of no arrays, and empty arrays", "[catalogue][ops]") {
   expect_named_error([] { nd::concat({}); }, {"concat", "at least one array"});
-  expect_named_error([] { nd::add_n(std::vector<NDArray>{}); }, {"add_n", "at least one array"});
+  expect_named_error([] { nd::add_n(std::vector<NDArray>{}); },
+                     {"add_n", "at least one array"});
   expect_named_error([] { nd::stack({}); }, {"stack"});
   expect_named_error([] { NDArray() + nd::ones({2}); }, {"empty"});
 }
 
 TEST_CASE("ops: shapes past what any machine holds", "[catalogue][ops]") {
   const int64_t big = int64_t(1) << 32;
-  expect_named_error([&] { nd::broadcast_to(nd::ones({1, 1}), {big, big}); },
-                     {"(4294967296, 4294967296)"});
+  expect_named_error(
+      [&] {
+        nd::broadcast_to(nd::ones({1, 1}), {big, big});
+      },
+      {"(4294967296, 4294967296)"});
   expect_named_error([&] { nd::arange(4).reshape({big, big, 0, -1}); }, {"reshape"});
-  expect_named_error([&] { nd::arange(4).reshape({big, big, big}); },
-                     {"reshape", "more elements than an array can hold"});
+  expect_named_error(
+      [&] {
+        nd::arange(4).reshape({big, big, big});
+      },
+      {"reshape", "more elements than an array can hold"});
 }
 
 TEST_CASE("ops: indices out of range", "[catalogue][ops]") {

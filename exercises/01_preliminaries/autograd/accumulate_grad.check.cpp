@@ -1,9 +1,10 @@
 // The check of accumulate_grad: for f(x) = sum(x * x), whose gradient is 2x,
 // k backward calls leave k * 2x; for f = 3x + 1 they leave 3k. A fresh x starts
 // from zero.
+#include "accumulate_grad.hpp"
+
 #include "check.hpp"
 #include "d2l/d2l.hpp"
-#include "accumulate_grad.hpp"
 
 using namespace d2l;
 

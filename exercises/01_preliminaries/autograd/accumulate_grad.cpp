@@ -5,9 +5,10 @@
 // return the accumulated gradient.
 //
 // Check it: bash scripts/exercise.sh accumulate_grad
-#include "d2l/d2l.hpp"
-#include "check.hpp"
 #include "accumulate_grad.hpp"
+
+#include "check.hpp"
+#include "d2l/d2l.hpp"
 
 using namespace d2l;
 

@@ -1,6 +1,7 @@
 // The reference answer to accumulate_grad.cpp.
-#include "d2l/d2l.hpp"
 #include "accumulate_grad.hpp"
+
+#include "d2l/d2l.hpp"
 
 using namespace d2l;
 

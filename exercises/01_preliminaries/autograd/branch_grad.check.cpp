@@ -2,11 +2,12 @@
 // against central finite differences of branchy (and the hand derivatives 2a
 // and exp(a)) at points on both sides of 0, and autograd run here through
 // branchy, which works only when branchy is built from nd:: ops.
+#include "branch_grad.hpp"
+
 #include <cmath>
 
 #include "check.hpp"
 #include "d2l/d2l.hpp"
-#include "branch_grad.hpp"
 
 using namespace d2l;
 
@@ -25,18 +26,21 @@ int main() {
 
         for (float a : {-2.0f, -0.5f, 0.5f, 3.0f}) {
           const float h = 1e-2f;
-          double fd = (branchy(NDArray{a + h}).asscalar() - branchy(NDArray{a - h}).asscalar()) /
-                      (2 * h);
+          double fd =
+              (branchy(NDArray{a + h}).asscalar() - branchy(NDArray{a - h}).asscalar()) /
+              (2 * h);
           double hand = a > 0 ? 2 * a : std::exp(a);
           float g = branchy_grad(a);
           std::string at = "at a = " + std::to_string(a).substr(0, 4);
-          check.close(g, fd, "branchy_grad " + at + " matches the finite difference (" +
-                                 std::to_string(fd) + ")",
+          check.close(g, fd,
+                      "branchy_grad " + at + " matches the finite difference (" +
+                          std::to_string(fd) + ")",
                       "attach_grad() to an array holding a, call branchy inside "
                       "autograd::record, backward(), and return x.grad().asscalar()",
                       2e-3 * std::max(1.0, std::abs(fd)));
           check.close(g, hand, "branchy_grad " + at + " is " + (a > 0 ? "2a" : "exp(a)"),
-                      "the gradient is that of the branch that ran", 1e-4 * std::max(1.0, hand));
+                      "the gradient is that of the branch that ran",
+                      1e-4 * std::max(1.0, hand));
         }
 
         NDArray x{-0.5f};
@@ -50,6 +54,7 @@ int main() {
         check.close(x.grad().asscalar(), std::exp(-0.5),
                     "autograd through branchy itself gives exp(-0.5) at -0.5",
                     "build the result from the input array with nd:: ops; an array made "
-                    "from a.asscalar() is a constant to autograd, with gradient 0", 1e-5);
+                    "from a.asscalar() is a constant to autograd, with gradient 0",
+                    1e-5);
       });
 }

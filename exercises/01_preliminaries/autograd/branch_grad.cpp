@@ -5,9 +5,10 @@
 // the check compares it with finite differences on both sides of 0.
 //
 // Check it: bash scripts/exercise.sh branch_grad
-#include "d2l/d2l.hpp"
-#include "check.hpp"
 #include "branch_grad.hpp"
+
+#include "check.hpp"
+#include "d2l/d2l.hpp"
 
 using namespace d2l;
 

@@ -1,4 +1,5 @@
-// Exercise 3: a function with an if between a^2 and exp(a), its gradient by autograd checked on both branches.
+// Exercise 3: a function with an if between a^2 and exp(a), its gradient by autograd
+// checked on both branches.
 #pragma once
 #include "d2l/ndarray.hpp"
 

@@ -1,6 +1,7 @@
 // The reference answer to branch_grad.cpp.
-#include "d2l/d2l.hpp"
 #include "branch_grad.hpp"
+
+#include "d2l/d2l.hpp"
 
 using namespace d2l;
 

@@ -4,9 +4,10 @@
 // check compares it with sigma(x) (1 - sigma(x)).
 //
 // Check it: bash scripts/exercise.sh sigmoid_grad
-#include "d2l/d2l.hpp"
-#include "check.hpp"
 #include "sigmoid_grad.hpp"
+
+#include "check.hpp"
+#include "d2l/d2l.hpp"
 
 using namespace d2l;
 

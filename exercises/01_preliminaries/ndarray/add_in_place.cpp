@@ -4,9 +4,10 @@
 // Y * 2 + X. storage_id() tells you whether an operation allocated.
 //
 // Check it: bash scripts/exercise.sh add_in_place
-#include "d2l/d2l.hpp"
-#include "check.hpp"
 #include "add_in_place.hpp"
+
+#include "check.hpp"
+#include "d2l/d2l.hpp"
 
 using namespace d2l;
 

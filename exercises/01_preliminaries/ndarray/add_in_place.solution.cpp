@@ -1,6 +1,7 @@
 // The reference answer to add_in_place.cpp.
-#include "d2l/d2l.hpp"
 #include "add_in_place.hpp"
+
+#include "d2l/d2l.hpp"
 
 using namespace d2l;
 

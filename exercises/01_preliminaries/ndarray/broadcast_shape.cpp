@@ -5,9 +5,10 @@
 // nd::broadcast_shapes: the point is to write the rule yourself.
 //
 // Check it: bash scripts/exercise.sh broadcast_shape
-#include "d2l/d2l.hpp"
-#include "check.hpp"
 #include "broadcast_shape.hpp"
+
+#include "check.hpp"
+#include "d2l/d2l.hpp"
 
 using namespace d2l;
 

@@ -1,9 +1,10 @@
 // The reference answer to broadcast_shape.cpp.
+#include "broadcast_shape.hpp"
+
 #include <algorithm>
 #include <stdexcept>
 
 #include "d2l/d2l.hpp"
-#include "broadcast_shape.hpp"
 
 using namespace d2l;
 

@@ -1,9 +1,10 @@
 // The check of view_vs_copy: the flat view has X's values and shape (6), and a
 // write into it shows up in X; the row has X's first row, and a write into it
 // leaves X as it was.
+#include "view_vs_copy.hpp"
+
 #include "check.hpp"
 #include "d2l/d2l.hpp"
-#include "view_vs_copy.hpp"
 
 using namespace d2l;
 
@@ -14,7 +15,8 @@ int main() {
         NDArray X{{0, 1, 2}, {3, 4, 5}};
         NDArray v = flat_view(X);
         check.close(v, NDArray{0, 1, 2, 3, 4, 5},
-                    "flat_view of a (2, 3) array holds its 6 values in row-major order, shape (6)",
+                    "flat_view of a (2, 3) array holds its 6 values in row-major order, "
+                    "shape (6)",
                     "X.reshape({-1}) (or {6}): one axis, the rows one after the other");
         v[{slice(0, 1)}] = 100;
         check.close(X, NDArray{{100, 1, 2}, {3, 4, 5}},

@@ -4,9 +4,10 @@
 // through them and looks at X.
 //
 // Check it: bash scripts/exercise.sh view_vs_copy
-#include "d2l/d2l.hpp"
-#include "check.hpp"
 #include "view_vs_copy.hpp"
+
+#include "check.hpp"
+#include "d2l/d2l.hpp"
 
 using namespace d2l;
 

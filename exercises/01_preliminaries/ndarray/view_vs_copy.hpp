@@ -1,4 +1,5 @@
-// Exercise 4: reshape shares storage while indexing copies, shown by writing through each result.
+// Exercise 4: reshape shares storage while indexing copies, shown by writing through each
+// result.
 #pragma once
 #include "d2l/ndarray.hpp"
 

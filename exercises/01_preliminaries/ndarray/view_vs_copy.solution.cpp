@@ -1,6 +1,7 @@
 // The reference answer to view_vs_copy.cpp.
-#include "d2l/d2l.hpp"
 #include "view_vs_copy.hpp"
+
+#include "d2l/d2l.hpp"
 
 using namespace d2l;
 

@@ -1,10 +1,11 @@
 // The check of count_labels: ten counts, 6000 each on the training set and
 // 1000 each on the test set, adding up to the sets' sizes.
+#include "count_labels.hpp"
+
 #include <numeric>
 
 #include "check.hpp"
 #include "d2l/d2l.hpp"
-#include "count_labels.hpp"
 
 using namespace d2l;
 
@@ -24,16 +25,19 @@ int main() {
           int64_t total = std::accumulate(counts.begin(), counts.end(), int64_t{0});
           check.that(total == data->size(),
                      std::string("the ") + name + " counts add up to the set's size " +
-                         std::to_string(data->size()) + " (got " + std::to_string(total) + ")",
-                     "visit every label once: for (uint8_t label : data.labels()) ++counts[label]");
+                         std::to_string(data->size()) + " (got " + std::to_string(total) +
+                         ")",
+                     "visit every label once: for (uint8_t label : data.labels()) "
+                     "++counts[label]");
           std::string got;
           bool all = true;
           for (int64_t c : counts) {
             got += (got.empty() ? "" : ", ") + std::to_string(c);
             all = all && c == per_class;
           }
-          check.that(all, std::string("every class of the ") + name + " set has " +
-                              std::to_string(per_class) + " examples (got " + got + ")",
+          check.that(all,
+                     std::string("every class of the ") + name + " set has " +
+                         std::to_string(per_class) + " examples (got " + got + ")",
                      "counts[c] should count the images whose label is c");
         }
       });

@@ -4,9 +4,10 @@
 // 6000 training images and 1000 test images.
 //
 // Check it: bash scripts/exercise.sh count_labels
-#include "d2l/d2l.hpp"
-#include "check.hpp"
 #include "count_labels.hpp"
+
+#include "check.hpp"
+#include "d2l/d2l.hpp"
 
 using namespace d2l;
 

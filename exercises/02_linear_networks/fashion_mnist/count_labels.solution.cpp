@@ -1,6 +1,7 @@
 // The reference answer to count_labels.cpp.
-#include "d2l/d2l.hpp"
 #include "count_labels.hpp"
+
+#include "d2l/d2l.hpp"
 
 using namespace d2l;
 

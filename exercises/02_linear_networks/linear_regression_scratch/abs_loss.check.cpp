@@ -1,9 +1,10 @@
 // The check of abs_loss: hand values with vector and column labels, the shape
 // (n, 1), autograd through abs_loss, and the hand-written gradient: the sign
 // of y_hat - y, compared with autograd of nd::abs.
+#include "abs_loss.hpp"
+
 #include "check.hpp"
 #include "d2l/d2l.hpp"
-#include "abs_loss.hpp"
 
 using namespace d2l;
 
@@ -22,7 +23,8 @@ int main() {
                    "with labels of shape (4,), the loss has shape (4, 1) (got " +
                        shape_str(l.shape()) + ")",
                    reshape_hint);
-        check.close(l, expected, "|y_hat - y| = (0.5, 1, 0, 3) as a column", reshape_hint);
+        check.close(l, expected, "|y_hat - y| = (0.5, 1, 0, 3) as a column",
+                    reshape_hint);
         check.close(abs_loss(y_hat, y.reshape({4, 1})), expected,
                     "labels given as a column (4, 1) give the same losses");
 
@@ -44,16 +46,18 @@ int main() {
           ref = nd::abs(w - t.reshape({3, 1})).sum();
         }
         ref.backward();
-        check.close(v.grad(), w.grad(), "autograd through abs_loss gives (1, -1, 1)",
-                    "build abs_loss from nd:: ops (nd::abs, -, reshape) so that autograd "
-                    "can differentiate it, and reshape y so each row meets its own label");
-        check.close(abs_loss_grad(yh, t), w.grad(),
-                    "abs_loss_grad is the sign of y_hat - y: (1, -1, 1), as autograd says",
-                    "d|u|/du is +1 for u > 0 and -1 for u < 0, with u = y_hat - y: the "
-                    "sign flips when the prediction is below the label");
-        check.close(abs_loss_grad(NDArray{{2}, {0.5f}}, NDArray{2, 0.25f}),
-                    NDArray{{0}, {1}},
-                    "where y_hat equals y the hand gradient is 0; elsewhere the sign",
-                    "use 0 at a tie, e.g. greater(u, 0) - lesser(u, 0); u / |u| is NaN there");
+        check.close(
+            v.grad(), w.grad(), "autograd through abs_loss gives (1, -1, 1)",
+            "build abs_loss from nd:: ops (nd::abs, -, reshape) so that autograd "
+            "can differentiate it, and reshape y so each row meets its own label");
+        check.close(
+            abs_loss_grad(yh, t), w.grad(),
+            "abs_loss_grad is the sign of y_hat - y: (1, -1, 1), as autograd says",
+            "d|u|/du is +1 for u > 0 and -1 for u < 0, with u = y_hat - y: the "
+            "sign flips when the prediction is below the label");
+        check.close(
+            abs_loss_grad(NDArray{{2}, {0.5f}}, NDArray{2, 0.25f}), NDArray{{0}, {1}},
+            "where y_hat equals y the hand gradient is 0; elsewhere the sign",
+            "use 0 at a tie, e.g. greater(u, 0) - lesser(u, 0); u / |u| is NaN there");
       });
 }

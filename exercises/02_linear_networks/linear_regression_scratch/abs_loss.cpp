@@ -4,9 +4,10 @@
 // |y_hat_i - y_i| with respect to y_hat_i yourself and write it as a function.
 //
 // Check it: bash scripts/exercise.sh abs_loss
-#include "d2l/d2l.hpp"
-#include "check.hpp"
 #include "abs_loss.hpp"
+
+#include "check.hpp"
+#include "d2l/d2l.hpp"
 
 using namespace d2l;
 

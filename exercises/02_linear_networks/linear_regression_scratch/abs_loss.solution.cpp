@@ -1,6 +1,7 @@
 // The reference answer to abs_loss.cpp.
-#include "d2l/d2l.hpp"
 #include "abs_loss.hpp"
+
+#include "d2l/d2l.hpp"
 
 using namespace d2l;
 

@@ -1,9 +1,10 @@
 // The check of squared_loss_column: hand values and the (n, 1) shape with
 // vector and column labels, autograd through it (gradient y_hat - y), and the
 // shape broadcasting would give, compared with what nd:: really does.
+#include "squared_loss_column.hpp"
+
 #include "check.hpp"
 #include "d2l/d2l.hpp"
-#include "squared_loss_column.hpp"
 
 using namespace d2l;
 

@@ -5,9 +5,10 @@
 // predictions first, and say which shape the unreshaped difference has.
 //
 // Check it: bash scripts/exercise.sh squared_loss_column
-#include "d2l/d2l.hpp"
-#include "check.hpp"
 #include "squared_loss_column.hpp"
+
+#include "check.hpp"
+#include "d2l/d2l.hpp"
 
 using namespace d2l;
 

@@ -1,4 +1,5 @@
-// Exercise 5: a squared loss that reshapes the labels so it stays (n, 1) instead of broadcasting to (n, n).
+// Exercise 5: a squared loss that reshapes the labels so it stays (n, 1) instead of
+// broadcasting to (n, n).
 #pragma once
 #include "d2l/ndarray.hpp"
 

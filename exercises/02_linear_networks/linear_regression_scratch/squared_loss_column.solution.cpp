@@ -1,6 +1,7 @@
 // The reference answer to squared_loss_column.cpp.
-#include "d2l/d2l.hpp"
 #include "squared_loss_column.hpp"
+
+#include "d2l/d2l.hpp"
 
 using namespace d2l;
 

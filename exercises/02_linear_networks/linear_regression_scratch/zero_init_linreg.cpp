@@ -5,13 +5,14 @@
 // w and b still come close to the ones the data were made with.
 //
 // Check it: bash scripts/exercise.sh zero_init_linreg
-#include "d2l/d2l.hpp"
-#include "check.hpp"
 #include "zero_init_linreg.hpp"
+
+#include "check.hpp"
+#include "d2l/d2l.hpp"
 
 using namespace d2l;
 
-std::pair<NDArray, NDArray> train_from_zero(const NDArray& features, const NDArray& labels,
-                                            int num_epochs) {
+std::pair<NDArray, NDArray> train_from_zero(const NDArray& features,
+                                            const NDArray& labels, int num_epochs) {
   exercise::todo("train_from_zero");  // your answer here: replace this line
 }

@@ -1,4 +1,5 @@
-// Exercise 1: start linear regression's weights at zero and check that training still finds w and b.
+// Exercise 1: start linear regression's weights at zero and check that training still
+// finds w and b.
 #pragma once
 #include <utility>
 

@@ -1,11 +1,12 @@
 // The reference answer to zero_init_linreg.cpp.
-#include "d2l/d2l.hpp"
 #include "zero_init_linreg.hpp"
+
+#include "d2l/d2l.hpp"
 
 using namespace d2l;
 
-std::pair<NDArray, NDArray> train_from_zero(const NDArray& features, const NDArray& labels,
-                                            int num_epochs) {
+std::pair<NDArray, NDArray> train_from_zero(const NDArray& features,
+                                            const NDArray& labels, int num_epochs) {
   NDArray w = nd::zeros({features.shape()[1], 1});
   NDArray b = nd::zeros({1});
   w.attach_grad();

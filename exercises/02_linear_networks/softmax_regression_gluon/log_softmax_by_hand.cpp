@@ -5,9 +5,10 @@
 // probability. Do not call nd::log_softmax or nd::softmax.
 //
 // Check it: bash scripts/exercise.sh log_softmax_by_hand
-#include "d2l/d2l.hpp"
-#include "check.hpp"
 #include "log_softmax_by_hand.hpp"
+
+#include "check.hpp"
+#include "d2l/d2l.hpp"
 
 using namespace d2l;
 

@@ -1,6 +1,7 @@
 // The reference answer to log_softmax_by_hand.cpp.
-#include "d2l/d2l.hpp"
 #include "log_softmax_by_hand.hpp"
+
+#include "d2l/d2l.hpp"
 
 using namespace d2l;
 

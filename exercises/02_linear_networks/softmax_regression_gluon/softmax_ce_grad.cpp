@@ -5,9 +5,10 @@
 // compares your formula with what autograd finds for nd::softmax_cross_entropy.
 //
 // Check it: bash scripts/exercise.sh softmax_ce_grad
-#include "d2l/d2l.hpp"
-#include "check.hpp"
 #include "softmax_ce_grad.hpp"
+
+#include "check.hpp"
+#include "d2l/d2l.hpp"
 
 using namespace d2l;
 

@@ -4,9 +4,10 @@
 // and no exp sees a number above 0.
 //
 // Check it: bash scripts/exercise.sh stable_softmax
-#include "d2l/d2l.hpp"
-#include "check.hpp"
 #include "stable_softmax.hpp"
+
+#include "check.hpp"
+#include "d2l/d2l.hpp"
 
 using namespace d2l;
 

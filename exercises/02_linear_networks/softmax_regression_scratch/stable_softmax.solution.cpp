@@ -1,6 +1,7 @@
 // The reference answer to stable_softmax.cpp.
-#include "d2l/d2l.hpp"
 #include "stable_softmax.hpp"
+
+#include "d2l/d2l.hpp"
 
 using namespace d2l;
 

@@ -1,9 +1,10 @@
 // The check of dropout_unscaled: the cases p = 0 and p = 1, survivors equal to
 // the input, the fraction kept on a large array, and the training mean against
 // the prediction mean.
+#include "dropout_unscaled.hpp"
+
 #include "check.hpp"
 #include "d2l/d2l.hpp"
-#include "dropout_unscaled.hpp"
 
 using namespace d2l;
 
@@ -38,7 +39,8 @@ int main() {
         check.close(dropout_unscaled_predict(X, 0.25f), X * 0.75f,
                     "at prediction, p = 0.25 multiplies every element by 0.75",
                     "scale by the keep probability 1 - p, not by p");
-        check.close(d.mean().asscalar(), dropout_unscaled_predict(big, 0.3f).mean().asscalar(),
+        check.close(d.mean().asscalar(),
+                    dropout_unscaled_predict(big, 0.3f).mean().asscalar(),
                     "the training output's mean matches the prediction output's mean "
                     "(p = 0.3)",
                     "training keeps 1 - p of the values unchanged, so prediction must "

@@ -4,9 +4,10 @@
 // activation by 1 - p when predicting. Write both halves of that version.
 //
 // Check it: bash scripts/exercise.sh dropout_unscaled
-#include "d2l/d2l.hpp"
-#include "check.hpp"
 #include "dropout_unscaled.hpp"
+
+#include "check.hpp"
+#include "d2l/d2l.hpp"
 
 using namespace d2l;
 

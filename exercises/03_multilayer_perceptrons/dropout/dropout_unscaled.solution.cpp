@@ -1,6 +1,7 @@
 // The reference answer to dropout_unscaled.cpp.
-#include "d2l/d2l.hpp"
 #include "dropout_unscaled.hpp"
+
+#include "d2l/d2l.hpp"
 
 using namespace d2l;
 

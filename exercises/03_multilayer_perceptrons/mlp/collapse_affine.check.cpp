@@ -1,8 +1,9 @@
 // The check of collapse_affine: shapes, then the one layer's outputs against
 // the two layers' on random inputs, and a hand example.
+#include "collapse_affine.hpp"
+
 #include "check.hpp"
 #include "d2l/d2l.hpp"
-#include "collapse_affine.hpp"
 
 using namespace d2l;
 

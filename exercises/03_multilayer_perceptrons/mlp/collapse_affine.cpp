@@ -3,9 +3,10 @@
 // O is one affine function of X. Work out its weight and bias and return them.
 //
 // Check it: bash scripts/exercise.sh collapse_affine
-#include "d2l/d2l.hpp"
-#include "check.hpp"
 #include "collapse_affine.hpp"
+
+#include "check.hpp"
+#include "d2l/d2l.hpp"
 
 using namespace d2l;
 

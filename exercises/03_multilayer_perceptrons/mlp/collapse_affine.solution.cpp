@@ -1,6 +1,7 @@
 // The reference answer to collapse_affine.cpp.
-#include "d2l/d2l.hpp"
 #include "collapse_affine.hpp"
+
+#include "d2l/d2l.hpp"
 
 using namespace d2l;
 

@@ -4,9 +4,10 @@
 // derivative from autograd as the section does for relu, sigmoid and tanh.
 //
 // Check it: bash scripts/exercise.sh prelu
-#include "d2l/d2l.hpp"
-#include "check.hpp"
 #include "prelu.hpp"
+
+#include "check.hpp"
+#include "d2l/d2l.hpp"
 
 using namespace d2l;
 

@@ -1,6 +1,7 @@
 // The reference answer to prelu.cpp.
-#include "d2l/d2l.hpp"
 #include "prelu.hpp"
+
+#include "d2l/d2l.hpp"
 
 using namespace d2l;
 

@@ -1,8 +1,9 @@
 // The check of tanh_from_sigmoid: hand values, then nd::tanh on the section's
 // grid from -8 to 8.
+#include "tanh_from_sigmoid.hpp"
+
 #include "check.hpp"
 #include "d2l/d2l.hpp"
-#include "tanh_from_sigmoid.hpp"
 
 using namespace d2l;
 

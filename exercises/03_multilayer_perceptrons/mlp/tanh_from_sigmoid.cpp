@@ -3,9 +3,10 @@
 // nd::sigmoid alone; the check compares it with nd::tanh on the section's grid.
 //
 // Check it: bash scripts/exercise.sh tanh_from_sigmoid
-#include "d2l/d2l.hpp"
-#include "check.hpp"
 #include "tanh_from_sigmoid.hpp"
+
+#include "check.hpp"
+#include "d2l/d2l.hpp"
 
 using namespace d2l;
 

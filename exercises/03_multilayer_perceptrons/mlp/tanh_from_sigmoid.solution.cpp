@@ -1,6 +1,7 @@
 // The reference answer to tanh_from_sigmoid.cpp.
-#include "d2l/d2l.hpp"
 #include "tanh_from_sigmoid.hpp"
+
+#include "d2l/d2l.hpp"
 
 using namespace d2l;
 

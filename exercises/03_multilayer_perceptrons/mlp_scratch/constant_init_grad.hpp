@@ -1,4 +1,5 @@
-// Exercise 5: with every weight set to the same constant, the hidden units get identical gradients.
+// Exercise 5: with every weight set to the same constant, the hidden units get identical
+// gradients.
 #pragma once
 #include <cstdint>
 

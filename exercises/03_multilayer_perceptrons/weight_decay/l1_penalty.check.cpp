@@ -1,8 +1,9 @@
 // The check of l1_penalty: the value, its autograd gradient lambda * sign(w),
 // and one step computed by hand.
+#include "l1_penalty.hpp"
+
 #include "check.hpp"
 #include "d2l/d2l.hpp"
-#include "l1_penalty.hpp"
 
 using namespace d2l;
 
@@ -15,10 +16,9 @@ int main() {
         check.that(p.size() == 1, "the penalty is one number",
                    "sum over all the weights: got shape " + shape_str(p.shape()));
         if (p.size() != 1) return;
-        check.close(p.asscalar(), 0.65,
-                    "l1_penalty({1, -2, 3, -0.5}, 0.1) = 0.1 * 6.5 = 0.65",
-                    "absolute values, not squares, and no 1/2: lambd * nd::abs(w).sum()",
-                    1e-5);
+        check.close(
+            p.asscalar(), 0.65, "l1_penalty({1, -2, 3, -0.5}, 0.1) = 0.1 * 6.5 = 0.65",
+            "absolute values, not squares, and no 1/2: lambd * nd::abs(w).sum()", 1e-5);
         NDArray v = nd::random::normal(0, 1, {50});
         v.attach_grad();
         NDArray l;

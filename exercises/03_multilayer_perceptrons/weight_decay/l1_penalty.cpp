@@ -4,9 +4,10 @@
 // which drives many weights to zero. Write the penalty and the step.
 //
 // Check it: bash scripts/exercise.sh l1_penalty
-#include "d2l/d2l.hpp"
-#include "check.hpp"
 #include "l1_penalty.hpp"
+
+#include "check.hpp"
+#include "d2l/d2l.hpp"
 
 using namespace d2l;
 

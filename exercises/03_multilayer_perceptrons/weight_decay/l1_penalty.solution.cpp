@@ -1,6 +1,7 @@
 // The reference answer to l1_penalty.cpp.
-#include "d2l/d2l.hpp"
 #include "l1_penalty.hpp"
+
+#include "d2l/d2l.hpp"
 
 using namespace d2l;
 

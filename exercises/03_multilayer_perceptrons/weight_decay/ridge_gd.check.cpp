@@ -1,8 +1,9 @@
 // The check of ridge_gd: the result solves the ridge normal equations (the
 // gradient of the penalized loss is zero), for two values of lambda.
+#include "ridge_gd.hpp"
+
 #include "check.hpp"
 #include "d2l/d2l.hpp"
-#include "ridge_gd.hpp"
 
 using namespace d2l;
 
@@ -12,8 +13,8 @@ int main() {
       [](exercise::Checks& check) {
         const int64_t n = 20, d = 5;
         NDArray X = nd::random::normal(0, 1, {n, d});
-        NDArray y = nd::dot(X, NDArray{1, -2, 0.5, 0, 3}) + 4 +
-                    nd::random::normal(0, 0.5f, {n});
+        NDArray y =
+            nd::dot(X, NDArray{1, -2, 0.5, 0, 3}) + 4 + nd::random::normal(0, 0.5f, {n});
         for (float lambd : {0.5f, 2.0f}) {
           auto [w, b] = ridge_gd(X, y, lambd, 0.1f, 1000);
           const std::string l = " (lambda " + std::to_string(lambd).substr(0, 3) + ")";

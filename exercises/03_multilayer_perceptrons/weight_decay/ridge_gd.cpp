@@ -5,9 +5,10 @@
 // X^T (y - b); the check tests that your result satisfies that system.
 //
 // Check it: bash scripts/exercise.sh ridge_gd
-#include "d2l/d2l.hpp"
-#include "check.hpp"
 #include "ridge_gd.hpp"
+
+#include "check.hpp"
+#include "d2l/d2l.hpp"
 
 using namespace d2l;
 

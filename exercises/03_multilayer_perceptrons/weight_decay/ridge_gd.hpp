@@ -1,4 +1,5 @@
-// Exercise 5: gradient descent with weight decay lands on (X^T X + n lambda I) w = X^T (y - b).
+// Exercise 5: gradient descent with weight decay lands on (X^T X + n lambda I) w = X^T (y
+// - b).
 #pragma once
 #include <utility>
 

@@ -1,6 +1,7 @@
 // The reference answer to ridge_gd.cpp.
-#include "d2l/d2l.hpp"
 #include "ridge_gd.hpp"
+
+#include "d2l/d2l.hpp"
 
 using namespace d2l;
 
@@ -10,8 +11,8 @@ std::pair<NDArray, float> ridge_gd(const NDArray& X, const NDArray& y, float lam
   NDArray w = nd::zeros({X.shape()[1]});
   float b = 0;
   for (int step = 0; step < steps; ++step) {
-    NDArray err = nd::dot(X, w) + b - y;                 // (n,)
-    NDArray grad_w = nd::dot(err, X) / n + lambd * w;    // (d,)
+    NDArray err = nd::dot(X, w) + b - y;               // (n,)
+    NDArray grad_w = nd::dot(err, X) / n + lambd * w;  // (d,)
     float grad_b = err.mean().asscalar();
     w = w - lr * grad_w;
     b -= lr * grad_b;

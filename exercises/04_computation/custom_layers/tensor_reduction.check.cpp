@@ -1,10 +1,11 @@
 // The check of tensor_reduction: the parameter's shape, the output against
 // triple loops over the entries, and the weight's gradient from autograd.
+#include "tensor_reduction.hpp"
+
 #include <vector>
 
 #include "check.hpp"
 #include "d2l/d2l.hpp"
-#include "tensor_reduction.hpp"
 
 using namespace d2l;
 
@@ -17,12 +18,12 @@ int main() {
         layer->initialize(init::Normal(1.0f));
         NDArray X = nd::random::normal(0, 1, {batch, d});
         NDArray Y = (*layer)(X);
-        check.that(layer->params().size() == 1,
-                   "the layer has exactly one parameter",
+        check.that(layer->params().size() == 1, "the layer has exactly one parameter",
                    "it has " + std::to_string(layer->params().size()) +
                        "; register one called \"weight\"");
         gluon::Parameter W = layer->weight();
-        check.that(W.shape() == Shape{d, d, q}, "the weight is (3, 3, 2) for 3 inputs, 2 outputs",
+        check.that(W.shape() == Shape{d, d, q},
+                   "the weight is (3, 3, 2) for 3 inputs, 2 outputs",
                    "got " + shape_str(W.shape()) + "; it is (in_units, in_units, units)");
         if (W.shape() != Shape{d, d, q}) return;
         std::vector<float> w = W.data().to_vector(), x = X.to_vector(), y(batch * q, 0);

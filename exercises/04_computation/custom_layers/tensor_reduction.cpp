@@ -5,9 +5,10 @@
 // with loops over the entries.
 //
 // Check it: bash scripts/exercise.sh tensor_reduction
-#include "d2l/d2l.hpp"
-#include "check.hpp"
 #include "tensor_reduction.hpp"
+
+#include "check.hpp"
+#include "d2l/d2l.hpp"
 
 using namespace d2l;
 

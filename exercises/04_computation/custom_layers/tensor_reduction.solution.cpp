@@ -1,6 +1,7 @@
 // The reference answer to tensor_reduction.cpp.
-#include "d2l/d2l.hpp"
 #include "tensor_reduction.hpp"
+
+#include "d2l/d2l.hpp"
 
 using namespace d2l;
 
@@ -13,7 +14,8 @@ class TensorReduction : public gluon::Block {
   NDArray forward(const NDArray& x) override {
     const int64_t n = x.shape()[0];
     // outer[n, i, j] = x[n, i] * x[n, j], flattened to (batch, in * in)
-    NDArray outer = (x.reshape({n, in_, 1}) * x.reshape({n, 1, in_})).reshape({n, in_ * in_});
+    NDArray outer =
+        (x.reshape({n, in_, 1}) * x.reshape({n, 1, in_})).reshape({n, in_ * in_});
     return nd::dot(outer, weight.data().reshape({in_ * in_, units_}));
   }
   gluon::Parameter weight;

@@ -1,8 +1,9 @@
 // The check of parallel_block: the output's shape, its two halves against the
 // children's own outputs, and the children's parameters seen through it.
+#include "parallel_block.hpp"
+
 #include "check.hpp"
 #include "d2l/d2l.hpp"
-#include "parallel_block.hpp"
 
 using namespace d2l;
 
@@ -16,10 +17,11 @@ int main() {
         par->initialize(init::Normal(1.0f));
         NDArray x = nd::random::normal(0, 1, {2, 5});
         NDArray y = (*par)(x);
-        check.that(y.shape() == Shape{2, 7},
-                   "the output for a (2, 5) input and children of 3 and 4 units is (2, 7)",
-                   "got " + shape_str(y.shape()) +
-                       "; concatenate along axis 1: nd::concat({ya, yb}, 1)");
+        check.that(
+            y.shape() == Shape{2, 7},
+            "the output for a (2, 5) input and children of 3 and 4 units is (2, 7)",
+            "got " + shape_str(y.shape()) +
+                "; concatenate along axis 1: nd::concat({ya, yb}, 1)");
         check.close(y, nd::concat({(*a)(x), (*b)(x)}, 1),
                     "the output is a(x) followed by b(x), column-wise",
                     "a's columns come first; both children get the same input x");

@@ -4,9 +4,10 @@
 // MLP does in the section, so that initialize() and collect_params() see them.
 //
 // Check it: bash scripts/exercise.sh parallel_block
-#include "d2l/d2l.hpp"
-#include "check.hpp"
 #include "parallel_block.hpp"
+
+#include "check.hpp"
+#include "d2l/d2l.hpp"
 
 using namespace d2l;
 

@@ -1,6 +1,7 @@
 // The reference answer to parallel_block.cpp.
-#include "d2l/d2l.hpp"
 #include "parallel_block.hpp"
+
+#include "d2l/d2l.hpp"
 
 using namespace d2l;
 

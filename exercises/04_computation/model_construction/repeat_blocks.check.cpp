@@ -1,8 +1,9 @@
 // The check of repeat_blocks: layer and parameter counts, distinct parameters
 // for the copies, one shared set for the repeated block, and the outputs.
+#include "repeat_blocks.hpp"
+
 #include "check.hpp"
 #include "d2l/d2l.hpp"
-#include "repeat_blocks.hpp"
 
 using namespace d2l;
 
@@ -38,12 +39,14 @@ int main() {
                              .max()
                              .asscalar() > 0;
         }
-        check.that(distinct, "the copies' weights are distinct and start at different values",
+        check.that(distinct,
+                   "the copies' weights are distinct and start at different values",
                    "do not add the same block twice: call make() for every layer");
 
         auto block = std::make_shared<nn::Dense>(6, "tanh");
         auto same = repeat_same(block, n);
-        check.that(same->size() == size_t(n), "the repeated block's Sequential has 4 layers",
+        check.that(same->size() == size_t(n),
+                   "the repeated block's Sequential has 4 layers",
                    "it has " + std::to_string(same->size()));
         check.that(same->collect_params().size() == 2,
                    "one block added 4 times has only its own 2 parameters",

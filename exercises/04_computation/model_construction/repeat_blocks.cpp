@@ -4,9 +4,10 @@
 // nn::Sequential::add, and compare their collect_params().
 //
 // Check it: bash scripts/exercise.sh repeat_blocks
-#include "d2l/d2l.hpp"
-#include "check.hpp"
 #include "repeat_blocks.hpp"
+
+#include "check.hpp"
+#include "d2l/d2l.hpp"
 
 using namespace d2l;
 

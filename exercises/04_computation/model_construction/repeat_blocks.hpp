@@ -3,8 +3,7 @@
 #include <functional>
 #include <memory>
 
-#include "d2l/gluon/block.hpp"
-#include "d2l/gluon/nn/sequential.hpp"
+#include "d2l/gluon.hpp"  // d2l::nn, the alias of d2l::gluon::nn
 
 /// A Sequential of `n` layers, each a new block from `make()`: n independent
 /// copies, each with its own parameters.

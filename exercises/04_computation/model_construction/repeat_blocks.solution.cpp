@@ -1,6 +1,7 @@
 // The reference answer to repeat_blocks.cpp.
-#include "d2l/d2l.hpp"
 #include "repeat_blocks.hpp"
+
+#include "d2l/d2l.hpp"
 
 using namespace d2l;
 

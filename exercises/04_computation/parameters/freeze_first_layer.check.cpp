@@ -1,8 +1,9 @@
 // The check of freeze_first_layer: the first layer's weight and bias are
 // exactly as before, the second layer's have moved, and the loss went down.
+#include "freeze_first_layer.hpp"
+
 #include "check.hpp"
 #include "d2l/d2l.hpp"
-#include "freeze_first_layer.hpp"
 
 using namespace d2l;
 

@@ -4,9 +4,10 @@
 // usual; the check compares the weights before and after.
 //
 // Check it: bash scripts/exercise.sh freeze_first_layer
-#include "d2l/d2l.hpp"
-#include "check.hpp"
 #include "freeze_first_layer.hpp"
+
+#include "check.hpp"
+#include "d2l/d2l.hpp"
 
 using namespace d2l;
 

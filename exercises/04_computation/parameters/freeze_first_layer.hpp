@@ -1,5 +1,6 @@
 // Exercise 2: freeze the first layer, train, and see that only the others move.
 #pragma once
+#include "d2l/gluon.hpp"  // d2l::nn and d2l::init
 #include "d2l/gluon/nn/sequential.hpp"
 #include "d2l/ndarray.hpp"
 

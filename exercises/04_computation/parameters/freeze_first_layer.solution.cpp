@@ -1,6 +1,7 @@
 // The reference answer to freeze_first_layer.cpp.
-#include "d2l/d2l.hpp"
 #include "freeze_first_layer.hpp"
+
+#include "d2l/d2l.hpp"
 
 using namespace d2l;
 

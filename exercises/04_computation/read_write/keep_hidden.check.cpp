@@ -1,20 +1,24 @@
 // The check of keep_hidden: the filtered file's keys and values, then a fresh
 // MLP loaded from it: the hidden layer equal to the saved one, the output layer
 // initialized on its own, and a forward pass that works.
-#include <filesystem>
+#include "keep_hidden.hpp"
+
 #include <unistd.h>
+
+#include <filesystem>
 
 #include "check.hpp"
 #include "d2l/d2l.hpp"
-#include "keep_hidden.hpp"
 
 using namespace d2l;
 
 int main() {
   namespace fs = std::filesystem;
-  const fs::path dir = fs::temp_directory_path() / ("keep_hidden-" + std::to_string(getpid()));
+  const fs::path dir =
+      fs::temp_directory_path() / ("keep_hidden-" + std::to_string(getpid()));
   fs::create_directories(dir);
-  const std::string full = (dir / "mlp.npz").string(), part = (dir / "hidden.npz").string();
+  const std::string full = (dir / "mlp.npz").string(),
+                    part = (dir / "hidden.npz").string();
   int status = exercise::run(
       "keep_hidden", "04_computation/read_write/keep_hidden.cpp",
       [&](exercise::Checks& check) {
@@ -33,8 +37,9 @@ int main() {
         check.that(kept.size() == 2 && kept.contains("hidden.weight") &&
                        kept.contains("hidden.bias"),
                    "the file holds exactly hidden.weight and hidden.bias",
-                   "it holds:" + keys + "; erase every entry whose name does not start "
-                   "with \"hidden.\"");
+                   "it holds:" + keys +
+                       "; erase every entry whose name does not start "
+                       "with \"hidden.\"");
         if (kept.contains("hidden.weight"))
           check.close(kept.at("hidden.weight"), net.hidden->weight.data(),
                       "its hidden.weight is the saved network's",

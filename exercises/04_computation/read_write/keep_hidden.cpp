@@ -4,9 +4,10 @@
 // layer's parameters to be missing, and initialize those.
 //
 // Check it: bash scripts/exercise.sh keep_hidden
-#include "d2l/d2l.hpp"
-#include "check.hpp"
 #include "keep_hidden.hpp"
+
+#include "check.hpp"
+#include "d2l/d2l.hpp"
 
 using namespace d2l;
 

@@ -1,4 +1,5 @@
-// Exercise 2: keep only the hidden. entries of a saved MLP and load them with allow_missing.
+// Exercise 2: keep only the hidden. entries of a saved MLP and load them with
+// allow_missing.
 #pragma once
 #include <memory>
 #include <string>

@@ -1,12 +1,14 @@
 // The reference answer to keep_hidden.cpp.
-#include "d2l/d2l.hpp"
 #include "keep_hidden.hpp"
+
+#include "d2l/d2l.hpp"
 
 using namespace d2l;
 
 void keep_hidden_entries(const std::string& in_path, const std::string& out_path) {
   auto params = nd::load_dict(in_path);
-  std::erase_if(params, [](const auto& entry) { return !entry.first.starts_with("hidden."); });
+  std::erase_if(params,
+                [](const auto& entry) { return !entry.first.starts_with("hidden."); });
   nd::save(out_path, params);
 }
 

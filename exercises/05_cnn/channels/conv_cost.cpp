@@ -9,7 +9,8 @@
 #include "check.hpp"
 #include "d2l/d2l.hpp"
 
-int64_t conv_mults(int64_t c_i, int64_t c_o, int64_t h, int64_t w, int64_t k_h, int64_t k_w) {
+int64_t conv_mults(int64_t c_i, int64_t c_o, int64_t h, int64_t w, int64_t k_h,
+                   int64_t k_w) {
   exercise::todo("conv_mults");  // your answer here: replace this line
 }
 

@@ -1,4 +1,5 @@
-// Exercise 2: the shapes out of a dense block and a transition layer, the first step to counting the parameters.
+// Exercise 2: the shapes out of a dense block and a transition layer, the first step to
+// counting the parameters.
 #pragma once
 #include <cstdint>
 

@@ -12,7 +12,8 @@ using namespace d2l;
 
 int main() {
   return exercise::run(
-      "vgg_block_shapes", "06_modern_cnn/vgg/vgg_block_shapes.cpp", [](exercise::Checks& check) {
+      "vgg_block_shapes", "06_modern_cnn/vgg/vgg_block_shapes.cpp",
+      [](exercise::Checks& check) {
         using Arch = std::vector<std::pair<int, int64_t>>;
         struct Case {
           Arch arch;
@@ -25,26 +26,28 @@ int main() {
           auto got = vgg_block_shapes(c.arch, c.side);
           const std::string at = std::to_string(c.side) + "x" + std::to_string(c.side);
           check.that(got.size() == c.arch.size(),
-                     "one shape per block (" + std::to_string(c.arch.size()) + ") for " + at +
-                         "; got " + std::to_string(got.size()),
+                     "one shape per block (" + std::to_string(c.arch.size()) + ") for " +
+                         at + "; got " + std::to_string(got.size()),
                      "push one (channels, height, width) per entry of conv_arch");
           if (got.size() != c.arch.size()) return;
           NDArray X = nd::zeros({1, 1, c.side, c.side});
           for (size_t b = 0; b < c.arch.size(); ++b) {
             nn::Sequential blk;  // the section's vgg_block
             for (int i = 0; i < c.arch[b].first; ++i) {
-              blk.add(nn::Conv2D(c.arch[b].second, 3, /*strides=*/1, /*padding=*/1, "relu"));
+              blk.add(
+                  nn::Conv2D(c.arch[b].second, 3, /*strides=*/1, /*padding=*/1, "relu"));
             }
             blk.add(nn::MaxPool2D(2, 2));
             blk.initialize();
             X = blk(X);
             const Shape actual{X.shape()[1], X.shape()[2], X.shape()[3]};
-            check.that(got[b] == actual,
-                       "block " + std::to_string(b + 1) + " on " + at + ": the network gives " +
-                           shape_str(actual) + ", you predicted " + shape_str(got[b]),
-                       "the 3x3 convolutions with padding 1 keep height and width; only the "
-                       "pooling halves them, rounding down (25 -> 12); the channels are the "
-                       "block's own, not the input's");
+            check.that(
+                got[b] == actual,
+                "block " + std::to_string(b + 1) + " on " + at + ": the network gives " +
+                    shape_str(actual) + ", you predicted " + shape_str(got[b]),
+                "the 3x3 convolutions with padding 1 keep height and width; only the "
+                "pooling halves them, rounding down (25 -> 12); the channels are the "
+                "block's own, not the input's");
           }
         }
       });
