@@ -103,7 +103,14 @@ int main(int argc, char** argv) {
   bool weights_only = false;
   app.add_flag("--weights-only", weights_only,
                "backward computes the weight gradients only (no input gradient)");
+  std::string conv_algorithm = "automatic";
+  app.add_option("--conv", conv_algorithm,
+                 "convolution algorithm: automatic, im2col or winograd")
+      ->check(CLI::IsMember({"automatic", "im2col", "winograd"}));
   CLI11_PARSE(app, argc, argv);
+  nd::set_conv_algorithm(conv_algorithm == "im2col"     ? nd::ConvAlgorithm::im2col
+                         : conv_algorithm == "winograd" ? nd::ConvAlgorithm::winograd
+                                                        : nd::ConvAlgorithm::automatic);
   cpu_clock = clock == "cpu";
   set_num_threads(threads);
   nd::random::seed(0);

@@ -79,7 +79,14 @@ int main(int argc, char** argv) {
       ->check(CLI::PositiveNumber);
   app.add_option("--num-train", num_train, "train on the first N examples (0: all)");
   app.add_option("--seed", seed, "random seed");
+  std::string conv_algorithm = "automatic";
+  app.add_option("--conv", conv_algorithm,
+                 "convolution algorithm: automatic, im2col or winograd")
+      ->check(CLI::IsMember({"automatic", "im2col", "winograd"}));
   CLI11_PARSE(app, argc, argv);
+  nd::set_conv_algorithm(conv_algorithm == "im2col"     ? nd::ConvAlgorithm::im2col
+                         : conv_algorithm == "winograd" ? nd::ConvAlgorithm::winograd
+                                                        : nd::ConvAlgorithm::automatic);
 
   set_num_threads(threads);
   nd::random::seed(seed);

@@ -1,7 +1,10 @@
 // nd::convolution: the book's corr2d values, forward and all gradients against
 // a naive loop on varied shapes, finite differences, and shape errors.
+#include <algorithm>
 #include <catch2/catch.hpp>
+#include <cmath>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "d2l/autograd.hpp"
@@ -235,4 +238,94 @@ TEST_CASE("convolution gradients are the same bits on every run", "[conv]") {
   };
   const auto first = grads();
   for (int run = 0; run < 5; ++run) CHECK(grads() == first);
+}
+
+namespace {
+
+// Sets the convolution algorithm for one scope and puts `automatic` back.
+struct AlgorithmScope {
+  explicit AlgorithmScope(nd::ConvAlgorithm a) { nd::set_conv_algorithm(a); }
+  ~AlgorithmScope() { nd::set_conv_algorithm(nd::ConvAlgorithm::automatic); }
+};
+
+// 3x3 convolutions with stride 1 and padding 1, the ones Winograd computes:
+// odd planes (a last tile row and column half outside), planes smaller than a
+// tile, one channel, no bias, and batches of many chunks.
+const std::vector<Case> kWinogradCases = {
+    {2, 3, 5, 5, 4, 3, 3, 1, 1},    {3, 17, 7, 9, 19, 3, 3, 1, 1},
+    {1, 1, 1, 1, 1, 3, 3, 1, 1},    {2, 2, 1, 6, 3, 3, 3, 1, 1},
+    {4, 20, 6, 6, 24, 3, 3, 1, 1},  {2, 16, 3, 3, 16, 3, 3, 1, 1, 1, false},
+    {70, 16, 8, 8, 18, 3, 3, 1, 1}, {3, 40, 12, 12, 33, 3, 3, 1, 1},
+};
+
+}  // namespace
+
+TEST_CASE("Winograd convolution and its gradients match a naive loop", "[conv]") {
+  for (auto algorithm : {nd::ConvAlgorithm::winograd, nd::ConvAlgorithm::automatic,
+                         nd::ConvAlgorithm::im2col}) {
+    AlgorithmScope scope(algorithm);
+    INFO("algorithm " << int(algorithm));
+    uint32_t seed = 101;
+    for (const auto& k : kWinogradCases) compare_with_naive(k, seed += 10);
+  }
+}
+
+TEST_CASE("Winograd convolution agrees with im2col on ResNet's shapes", "[conv]") {
+  // The 3x3 layers of ResNet-18 at 96x96 (smaller batches): forward and input
+  // gradient from Winograd against im2col + GEMM, to float rounding.
+  struct Layer {
+    int64_t n, c, hw;
+  };
+  for (Layer l : {Layer{3, 64, 24}, Layer{2, 128, 12}, Layer{4, 256, 6}}) {
+    INFO("x (" << l.n << ", " << l.c << ", " << l.hw << ", " << l.hw << ")");
+    NDArray x = test::uniform_input({l.n, l.c, l.hw, l.hw}, -1, 1, 31);
+    NDArray w = test::uniform_input({l.c, l.c, 3, 3}, -0.1, 0.1, 32);
+    NDArray b = test::uniform_input({l.c}, -1, 1, 33);
+    NDArray head = test::uniform_input({l.n, l.c, l.hw, l.hw}, -1, 1, 34);
+    auto run = [&](nd::ConvAlgorithm a) {
+      AlgorithmScope scope(a);
+      NDArray xc = x.copy();
+      xc.attach_grad();
+      NDArray y;
+      {
+        autograd::record recording;
+        y = nd::convolution(xc, w, b, {.pad = 1});
+      }
+      y.backward(head);
+      return std::pair(y.to_vector(), xc.grad().to_vector());
+    };
+    const auto [y_w, dx_w] = run(nd::ConvAlgorithm::winograd);
+    const auto [y_i, dx_i] = run(nd::ConvAlgorithm::im2col);
+    REQUIRE(y_w.size() == y_i.size());
+    REQUIRE(dx_w.size() == dx_i.size());
+    double worst_y = 0, worst_dx = 0;
+    for (size_t i = 0; i < y_w.size(); ++i) {
+      worst_y = std::max(worst_y, double(std::abs(y_w[i] - y_i[i])));
+      worst_dx = std::max(worst_dx, double(std::abs(dx_w[i] - dx_i[i])));
+    }
+    // Sums of 9 * C terms of size ~0.05: float rounding is ~1e-6 of them.
+    CHECK(worst_y < 1e-4);
+    CHECK(worst_dx < 1e-4);
+    // The two really are different computations (not one path twice).
+    CHECK(y_w != y_i);
+  }
+}
+
+TEST_CASE("Winograd convolution gradients match finite differences", "[conv]") {
+  AlgorithmScope scope(nd::ConvAlgorithm::winograd);
+  auto x = test::uniform_input({2, 2, 5, 4}, -1, 1, 41);
+  auto w = test::uniform_input({3, 2, 3, 3}, -1, 1, 42);
+  auto b = test::uniform_input({3}, -1, 1, 43);
+  check_gradients(
+      [](const Args& in) { return nd::convolution(in[0], in[1], in[2], {.pad = 1}); },
+      {x, w, b});
+}
+
+TEST_CASE("the convolution algorithm is a process-wide setting", "[conv]") {
+  CHECK(nd::conv_algorithm() == nd::ConvAlgorithm::automatic);
+  {
+    AlgorithmScope scope(nd::ConvAlgorithm::im2col);
+    CHECK(nd::conv_algorithm() == nd::ConvAlgorithm::im2col);
+  }
+  CHECK(nd::conv_algorithm() == nd::ConvAlgorithm::automatic);
 }

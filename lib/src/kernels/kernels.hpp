@@ -123,6 +123,25 @@ void im2col(Device d, const float* x, float* cols, const Window2D& g, int64_t c,
 void col2im(Device d, const float* cols, float* x, const Window2D& g, int64_t c,
             int64_t n);
 
+/// Winograd F(2x2, 3x3) for a 3x3 convolution with stride 1 and padding 1:
+/// the (H, W) output in 2x2 tiles, TH = ceil(H / 2) by TW = ceil(W / 2).
+struct WinogradTiles {
+  int64_t height = 0, width = 0, tiles_h = 0, tiles_w = 0;
+};
+WinogradTiles winograd_tiles(int64_t height, int64_t width);
+/// (n, c, H, W) images -> v (16, c, n*TH*TW): each tile's 4x4 input patch
+/// (zeros in the padding) as B^T d B.
+void winograd_input(Device d, const float* x, float* v, int64_t n, int64_t c,
+                    const WinogradTiles& t);
+/// (f, c, 3, 3) kernels -> u (16, f, c) as G g G^T; with `adjoint`, the
+/// kernels of the input gradient, rotated 180 degrees, as u (16, c, f).
+void winograd_weights(Device d, const float* w, float* u, int64_t f, int64_t c,
+                      bool adjoint);
+/// m (16, f, n*TH*TW), the products summed over channels -> y (n, f, H, W) as
+/// A^T m A per tile, plus bias (f) when it is not null.
+void winograd_output(Device d, const float* m, const float* bias, float* y, int64_t n,
+                     int64_t f, const WinogradTiles& t);
+
 enum class Pool { max, avg };
 
 /// y (planes, OH, OW) = max or mean of each window of x (planes, H, W). Max

@@ -3,6 +3,7 @@
 #include "d2l/conv_ops.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <utility>
 #include <vector>
 
@@ -79,11 +80,12 @@ kernels::Window2D conv_window(const NDArray& x, const NDArray& w, const NDArray&
 // a few dozen columns the GEMM spends more time packing the weights (F x
 // C*KH*KW, read again for every chunk) and storing its C tiles than
 // multiplying. Then the chunks are evened out, a whole number per thread.
-int64_t chunk_images(int64_t floats_per_image, int64_t p, int64_t n) {
-  constexpr int64_t budget = 256 * 1024, kMinColumns = 1024;
+int64_t chunk_images(int64_t floats_per_image, int64_t p, int64_t n,
+                     int64_t min_columns = 1024) {
+  constexpr int64_t budget = 256 * 1024;
   n = std::max<int64_t>(n, 1);
   int64_t k = budget / std::max<int64_t>(floats_per_image, 1);
-  k = std::max(k, (kMinColumns + p - 1) / std::max<int64_t>(p, 1));
+  k = std::max(k, (min_columns + p - 1) / std::max<int64_t>(p, 1));
   k = std::clamp<int64_t>(k, 1, n);
   // A whole number of chunks per thread where the batch allows (3 chunks on 2
   // threads leave one thread idle for a third of the layer).
@@ -124,10 +126,80 @@ float* scratch(std::vector<float>& buffer, int64_t size) {
 
 int64_t num_chunks(const Dims& m) { return (m.n + m.chunk - 1) / m.chunk; }
 
+std::atomic<ConvAlgorithm> g_algorithm{ConvAlgorithm::automatic};
+
+// Winograd F(2x2, 3x3) computes 3x3 convolutions with stride 1 and padding 1.
+// `automatic` takes it where it measured faster (bench/layer_profile): planes
+// whose 2x2 tiles waste little (a 3x3 plane needs 4 tiles, 16 outputs for 9,
+// which eats most of the gain) and enough channels that the 16 GEMMs, not the
+// transforms, do most of the work.
+bool use_winograd(const kernels::Window2D& g, int64_t c, int64_t f) {
+  const bool applies = g.kernel_h == 3 && g.kernel_w == 3 && g.stride_h == 1 &&
+                       g.stride_w == 1 && g.pad_h == 1 && g.pad_w == 1 &&
+                       g.dilate_h == 1 && g.dilate_w == 1;
+  const ConvAlgorithm a = g_algorithm.load(std::memory_order_relaxed);
+  if (!applies || a == ConvAlgorithm::im2col) return false;
+  if (a == ConvAlgorithm::winograd) return true;
+  const kernels::WinogradTiles t = kernels::winograd_tiles(g.out_h, g.out_w);
+  const bool little_waste = 2 * (4 * t.tiles_h * t.tiles_w) <= 3 * g.out_h * g.out_w;
+  return little_waste && g.out_h >= 4 && g.out_w >= 4 && c >= 16 && f >= 16;
+}
+
+// The 16 products of Winograd's method for a chunk of k images: for each
+// position xi of the 4x4 tile, m[xi] (rows, T) = u[xi] (rows, depth) x
+// v[xi] (depth, T), T = k * TH * TW tiles.
+void winograd_products(Device d, const float* u, const float* v, float* m, int64_t rows,
+                       int64_t depth, int64_t tiles) {
+  for (int64_t xi = 0; xi < 16; ++xi) {
+    kernels::gemm(d, false, false, rows, tiles, depth, 1.0f, u + xi * rows * depth,
+                  v + xi * depth * tiles, 0.0f, m + xi * rows * tiles);
+  }
+}
+
+// Images per Winograd pass: the transformed inputs and products of a chunk
+// (16 x channels x tiles each) within the same budget as im2col's columns,
+// but at least 256 tiles so the GEMMs stay efficient.
+int64_t winograd_chunk(int64_t c, int64_t f, int64_t tiles_per_image, int64_t n) {
+  return chunk_images(16 * std::max(c, f) * tiles_per_image, tiles_per_image, n, 256);
+}
+
+// One pass of Winograd's method on k images: x (k, depth, H, W) -> y (k, rows,
+// H, W), with u from winograd_weights (rows = filters for the forward pass,
+// input channels for the input gradient).
+void winograd_pass(Device d, const float* u, const float* x, const float* bias, float* y,
+                   int64_t k, int64_t depth, int64_t rows,
+                   const kernels::WinogradTiles& t) {
+  thread_local std::vector<float> v_buffer, m_buffer;
+  const int64_t tiles = k * t.tiles_h * t.tiles_w;
+  float* v = scratch(v_buffer, 16 * depth * tiles);
+  float* m = scratch(m_buffer, 16 * rows * tiles);
+  kernels::winograd_input(d, x, v, k, depth, t);
+  winograd_products(d, u, v, m, rows, depth, tiles);
+  kernels::winograd_output(d, m, bias, y, k, rows, t);
+}
+
+NDArray forward_winograd(const NDArray& x, const NDArray& w, const NDArray& b,
+                         const kernels::Window2D& g, Device d) {
+  const int64_t n = x.shape()[0], c = x.shape()[1], f = w.shape()[0];
+  const kernels::WinogradTiles t = kernels::winograd_tiles(g.out_h, g.out_w);
+  NDArray y = detail::empty({n, f, g.out_h, g.out_w}, d);
+  NDArray u = detail::empty({16, f, c}, d);
+  kernels::winograd_weights(d, ptr(w), ptr(u), f, c, false);
+  const int64_t chunk = winograd_chunk(c, f, t.tiles_h * t.tiles_w, n);
+  const int64_t in_image = c * g.height * g.width, out_image = f * g.out_h * g.out_w;
+  detail::parallel_for((n + chunk - 1) / chunk, [&](int64_t i) {
+    const int64_t b0 = i * chunk, k = std::min(chunk, n - b0);
+    winograd_pass(d, ptr(u), ptr(x) + b0 * in_image, b.defined() ? ptr(b) : nullptr,
+                  ptr(y) + b0 * out_image, k, c, f, t);
+  });
+  return y;
+}
+
 // (N, C, H, W) -> (N, F, OH, OW). Chunks of images run in parallel, each with
 // cols (rows, m*P) = im2col(x chunk); (F, rows) x cols -> (F, m*P) -> (m, F, P).
 NDArray forward(const NDArray& x, const NDArray& w, const NDArray& b,
                 const kernels::Window2D& g, Device d) {
+  if (use_winograd(g, x.shape()[1], w.shape()[0])) return forward_winograd(x, w, b, g, d);
   Dims m = dims_of(x.shape(), w.shape(), g);
   NDArray y = detail::empty({m.n, m.f, g.out_h, g.out_w}, d);
   const int64_t in_image = m.c * g.height * g.width, out_image = m.f * m.p;
@@ -172,6 +244,12 @@ std::vector<NDArray> backward(const NDArray& gy, const NDArray& x, const NDArray
   // faster backward for 64 and 128 filters, no gain at 256, slower at 512.
   const bool dwt = m.f <= 128;
   const int64_t in_image = m.c * g.height * g.width, out_image = m.f * m.p;
+  // The input gradient of a 3x3 convolution with padding 1 is itself one
+  // (of gy with the kernels rotated and their channels swapped).
+  const bool winograd_dx = want_x && use_winograd(g, m.f, m.c);
+  const kernels::WinogradTiles tiles = kernels::winograd_tiles(g.height, g.width);
+  NDArray u = winograd_dx ? detail::empty({16, m.c, m.f}, d) : NDArray();
+  if (winograd_dx) kernels::winograd_weights(d, ptr(w), ptr(u), m.f, m.c, true);
   if (want_x || want_w) {
     detail::parallel_for(parts, [&](int64_t part) {
       const int64_t first_chunk = chunks * part / parts;
@@ -179,9 +257,15 @@ std::vector<NDArray> backward(const NDArray& gy, const NDArray& x, const NDArray
       for (int64_t chunk = first_chunk; chunk < end_chunk; ++chunk) {
         thread_local std::vector<float> cols_buffer, gy_buffer;
         const int64_t b0 = chunk * m.chunk, k = std::min(m.chunk, m.n - b0);
-        float* cols = scratch(cols_buffer, m.rows * k * m.p);
+        // The columns, for dW and for an input gradient by col2im.
+        float* cols =
+            want_w || !winograd_dx ? scratch(cols_buffer, m.rows * k * m.p) : nullptr;
         const float* gy_cols = ptr(gy) + b0 * out_image;
-        if (k > 1) {
+        if (winograd_dx) {  // (k, F, OH, OW) -> (k, C, H, W)
+          winograd_pass(d, ptr(u), gy_cols, nullptr, ptr(dx) + b0 * in_image, k, m.f, m.c,
+                        tiles);
+        }
+        if (k > 1 && (want_w || !winograd_dx)) {  // (k, F, P) -> (F, k*P)
           float* gyc = scratch(gy_buffer, m.f * k * m.p);
           swap_outer(d, gy_cols, gyc, k, m.f, m.p, false);
           gy_cols = gyc;
@@ -198,7 +282,7 @@ std::vector<NDArray> backward(const NDArray& gy, const NDArray& x, const NDArray
                           first ? 0.0f : 1.0f, slot_dw);
           }
         }
-        if (want_x) {  // (rows, F) x (F, k*P) -> (rows, k*P) -> (k, C, H, W)
+        if (want_x && !winograd_dx) {  // (rows, F) x (F, k*P) -> (k, C, H, W)
           kernels::gemm(d, true, false, m.rows, k * m.p, m.f, 1.0f, ptr(w), gy_cols, 0.0f,
                         cols);
           kernels::col2im(d, cols, ptr(dx) + b0 * in_image, g, m.c, k);
@@ -223,6 +307,10 @@ std::vector<NDArray> backward(const NDArray& gy, const NDArray& x, const NDArray
 }
 
 }  // namespace
+
+void set_conv_algorithm(ConvAlgorithm algorithm) { g_algorithm.store(algorithm); }
+
+ConvAlgorithm conv_algorithm() { return g_algorithm.load(); }
 
 NDArray convolution(const NDArray& x, const NDArray& weight, const NDArray& bias,
                     const ConvolutionOptions& options) {
