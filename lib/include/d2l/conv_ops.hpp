@@ -48,12 +48,12 @@ NDArray convolution(const NDArray& x, const NDArray& weight, const NDArray& bias
 
 /// How convolution computes on the CPU. `automatic`, the default, takes
 /// Winograd's F(2x2, 3x3) for a 3x3 convolution with stride 1 and padding 1
-/// on planes of at least 4x4 with 16 or more input and output channels (the
-/// forward pass and the input gradient: 2.25x fewer multiplications), and
-/// im2col + GEMM for everything else, including every weight gradient.
-/// `im2col` and `winograd` force one (Winograd only where it applies), so that
-/// tests and benchmarks can compare them. Both give the same values up to
-/// float rounding.
+/// on planes of at least 4x4 whose 2x2 tiles waste little, with 16 or more
+/// input and output channels (the output and both gradients: 2.25x fewer
+/// multiplications), and im2col + GEMM for everything else. `im2col` and
+/// `winograd` force one (Winograd only where it applies), so that tests and
+/// benchmarks can compare them. Both give the same values up to float
+/// rounding.
 enum class ConvAlgorithm { automatic, im2col, winograd };
 /// Sets the algorithm for every later convolution of the process.
 void set_conv_algorithm(ConvAlgorithm algorithm);

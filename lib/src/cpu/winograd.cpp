@@ -14,7 +14,6 @@
 #endif
 
 #include <algorithm>
-#include <array>
 #include <cstring>
 #include <vector>
 
@@ -125,6 +124,39 @@ void output_plane_rows(const float* m, float bias, float* y, int64_t stride,
   }
 }
 
+// The adjoint of output_plane_rows, for the weight gradient: each 2x2 tile
+// z of gy (zeros outside the plane) becomes A z A^T at m[xi * stride + th * TW
+// + tw]. A z has the rows z0, z0 + z1, z0 - z1, -z1; each row (a, b) then
+// becomes a, a + b, a - b, -b.
+void output_grad_plane_rows(const float* gy, float* m, int64_t stride,
+                            const WinogradTiles& t) {
+  const int64_t len = 2 * t.tiles_w;
+  float* rows = scratch_rows(2 * len);
+  for (int64_t th = 0; th < t.tiles_h; ++th) {
+    for (int r = 0; r < 2; ++r) {
+      float* z = rows + r * len;
+      std::fill(z, z + len, 0.0f);
+      if (2 * th + r < t.height) {
+        std::memcpy(z, gy + (2 * th + r) * t.width, t.width * sizeof(float));
+      }
+    }
+    const float *z0 = rows, *z1 = rows + len;
+    float* out = m + th * t.tiles_w;
+    for (int64_t tw = 0; tw < t.tiles_w; ++tw) {
+      const float a[4] = {z0[2 * tw], z0[2 * tw] + z1[2 * tw], z0[2 * tw] - z1[2 * tw],
+                          -z1[2 * tw]};
+      const float b[4] = {z0[2 * tw + 1], z0[2 * tw + 1] + z1[2 * tw + 1],
+                          z0[2 * tw + 1] - z1[2 * tw + 1], -z1[2 * tw + 1]};
+      for (int i = 0; i < 4; ++i) {
+        out[(4 * i + 0) * stride + tw] = a[i];
+        out[(4 * i + 1) * stride + tw] = a[i] + b[i];
+        out[(4 * i + 2) * stride + tw] = a[i] - b[i];
+        out[(4 * i + 3) * stride + tw] = -b[i];
+      }
+    }
+  }
+}
+
 #ifdef __AVX512F__
 // Planes up to kMaxVectorWidth wide have at most 15 tiles per row: one tile
 // row is one register, each lane one tile, and a row of the plane is read in
@@ -142,10 +174,17 @@ __mmask16 lanes(int64_t count) {
 struct TileColumns {
   __m512 c0, c1, c2, c3;
 };
+// A row of at most 32 floats as two registers, zeros past `width`.
+struct Row {
+  __m512 lo, hi;
+};
+Row load_row(const float* row, int64_t width) {
+  return {_mm512_maskz_loadu_ps(lanes(width), row),
+          _mm512_maskz_loadu_ps(lanes(width - 16 > 0 ? width - 16 : 0), row + 16)};
+}
+
 TileColumns tile_columns(const float* row, int64_t width) {
-  const __m512 lo = _mm512_maskz_loadu_ps(lanes(width), row);
-  const __m512 hi =
-      _mm512_maskz_loadu_ps(lanes(width - 16 > 0 ? width - 16 : 0), row + 16);
+  const auto [lo, hi] = load_row(row, width);
   const __m512i odd = _mm512_setr_epi32(31, 1, 3, 5, 7, 9, 11, 13, 15, 17, 19, 21, 23, 25,
                                         27, 29);  // lane 0: the padding
   const __m512i even =
@@ -157,6 +196,17 @@ TileColumns tile_columns(const float* row, int64_t width) {
   return {_mm512_maskz_permutex2var_ps(0xFFFE, lo, odd, hi),
           _mm512_permutex2var_ps(lo, even, hi), _mm512_permutex2var_ps(lo, odd_next, hi),
           _mm512_permutex2var_ps(lo, even_next, hi)};
+}
+
+// B^T d for one column of the 4x4 patches: the rows d0 - d2, d1 + d2, d2 - d1
+// and d1 - d3.
+void rows_of_bt_d(const TileColumns (&d)[4], __m512 TileColumns::*column, __m512* out) {
+  const __m512 d0 = d[0].*column, d1 = d[1].*column;
+  const __m512 d2 = d[2].*column, d3 = d[3].*column;
+  out[0] = _mm512_sub_ps(d0, d2);
+  out[1] = _mm512_add_ps(d1, d2);
+  out[2] = _mm512_sub_ps(d2, d1);
+  out[3] = _mm512_sub_ps(d1, d3);
 }
 
 void input_plane_vector(const float* x, float* v, int64_t stride,
@@ -174,14 +224,11 @@ void input_plane_vector(const float* x, float* v, int64_t stride,
       }
     }
     // B^T d on each of the four columns, then times B along the row.
-    auto rows_of = [&](__m512 TileColumns::*column) {
-      const __m512 d0 = d[0].*column, d1 = d[1].*column;
-      const __m512 d2 = d[2].*column, d3 = d[3].*column;
-      return std::array<__m512, 4>{_mm512_sub_ps(d0, d2), _mm512_add_ps(d1, d2),
-                                   _mm512_sub_ps(d2, d1), _mm512_sub_ps(d1, d3)};
-    };
-    const auto a = rows_of(&TileColumns::c0), b = rows_of(&TileColumns::c1);
-    const auto c = rows_of(&TileColumns::c2), e = rows_of(&TileColumns::c3);
+    __m512 a[4], b[4], c[4], e[4];
+    rows_of_bt_d(d, &TileColumns::c0, a);
+    rows_of_bt_d(d, &TileColumns::c1, b);
+    rows_of_bt_d(d, &TileColumns::c2, c);
+    rows_of_bt_d(d, &TileColumns::c3, e);
     float* out = v + th * t.tiles_w;
     for (int k = 0; k < 4; ++k) {
       _mm512_mask_storeu_ps(out + (4 * k + 0) * stride, tiles, _mm512_sub_ps(a[k], c[k]));
@@ -230,7 +277,41 @@ void output_plane_vector(const float* m, float bias, float* y, int64_t stride,
     }
   }
 }
+void output_grad_plane_vector(const float* gy, float* m, int64_t stride,
+                              const WinogradTiles& t) {
+  const __mmask16 tiles = lanes(t.tiles_w);
+  const __m512i even = _mm512_setr_epi32(0, 2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 22, 24, 26,
+                                         28, 30);
+  const __m512i odd = _mm512_setr_epi32(1, 3, 5, 7, 9, 11, 13, 15, 17, 19, 21, 23, 25, 27,
+                                        29, 31);
+  const __m512 zero = _mm512_setzero_ps();
+  for (int64_t th = 0; th < t.tiles_h; ++th) {
+    __m512 z[2][2];  // z[r][s]: row 2th + r, column 2tw + s of each tile
+    for (int r = 0; r < 2; ++r) {
+      if (2 * th + r < t.height) {
+        const Row row = load_row(gy + (2 * th + r) * t.width, t.width);
+        z[r][0] = _mm512_permutex2var_ps(row.lo, even, row.hi);
+        z[r][1] = _mm512_permutex2var_ps(row.lo, odd, row.hi);
+      } else {
+        z[r][0] = z[r][1] = zero;
+      }
+    }
+    // A z: rows z0, z0 + z1, z0 - z1, -z1, for columns 0 (a) and 1 (b).
+    const __m512 a[4] = {z[0][0], _mm512_add_ps(z[0][0], z[1][0]),
+                         _mm512_sub_ps(z[0][0], z[1][0]), _mm512_sub_ps(zero, z[1][0])};
+    const __m512 b[4] = {z[0][1], _mm512_add_ps(z[0][1], z[1][1]),
+                         _mm512_sub_ps(z[0][1], z[1][1]), _mm512_sub_ps(zero, z[1][1])};
+    float* out = m + th * t.tiles_w;
+    for (int i = 0; i < 4; ++i) {  // ... times A^T: a, a + b, a - b, -b
+      _mm512_mask_storeu_ps(out + (4 * i + 0) * stride, tiles, a[i]);
+      _mm512_mask_storeu_ps(out + (4 * i + 1) * stride, tiles, _mm512_add_ps(a[i], b[i]));
+      _mm512_mask_storeu_ps(out + (4 * i + 2) * stride, tiles, _mm512_sub_ps(a[i], b[i]));
+      _mm512_mask_storeu_ps(out + (4 * i + 3) * stride, tiles, _mm512_sub_ps(zero, b[i]));
+    }
+  }
+}
 #endif  // __AVX512F__
+
 
 void input_plane(const float* x, float* v, int64_t stride, const WinogradTiles& t) {
 #ifdef __AVX512F__
@@ -247,10 +328,35 @@ void output_plane(const float* m, float bias, float* y, int64_t stride,
   output_plane_rows(m, bias, y, stride, t);
 }
 
+void output_grad_plane(const float* gy, float* m, int64_t stride,
+                       const WinogradTiles& t) {
+#ifdef __AVX512F__
+  if (t.width <= kMaxVectorWidth) return output_grad_plane_vector(gy, m, stride, t);
+#endif
+  output_grad_plane_rows(gy, m, stride, t);
+}
+
 // G = [1 0 0; .5 .5 .5; .5 -.5 .5; 0 0 1]: entry (4i + j) of G g G^T is the
 // sum over taps (p, q) of G[i][p] G[j][q] g[p][q].
 constexpr float kG[4][3] = {
     {1, 0, 0}, {0.5f, 0.5f, 0.5f}, {0.5f, -0.5f, 0.5f}, {0, 0, 1}};
+
+// coef[4i + j][3p + q] = G[i][p] G[j][q]: how much tap (p, q) of a kernel
+// adds to entry (i, j) of G g G^T. With `adjoint`, of the kernel rotated by
+// 180 degrees (tap (p, q) of the rotated kernel is (2 - p, 2 - q)).
+void tap_coefficients(bool adjoint, float (&coef)[16][9]) {
+  for (int xi = 0; xi < 16; ++xi) {
+    const int i = xi / 4, j = xi % 4;
+    for (int p = 0; p < 3; ++p) {
+      for (int q = 0; q < 3; ++q) {
+        coef[xi][3 * p + q] = adjoint ? kG[i][2 - p] * kG[j][2 - q] : kG[i][p] * kG[j][q];
+      }
+    }
+  }
+}
+
+// Kernels are transformed in blocks small enough for L1.
+constexpr int64_t kKernelBlock = 256;
 
 }  // namespace
 
@@ -284,23 +390,13 @@ void winograd_weights(Device d, const float* w, float* u, int64_t f, int64_t c,
   require_host(d, "winograd_weights");
   const int64_t count = f * c;
   float coef[16][9];
-  for (int xi = 0; xi < 16; ++xi) {
-    for (int p = 0; p < 3; ++p) {
-      for (int q = 0; q < 3; ++q) {
-        // The input gradient's kernels are rotated 180 degrees: tap (p, q)
-        // of the rotated kernel is (2 - p, 2 - q) of the stored one.
-        const int i = xi / 4, j = xi % 4;
-        coef[xi][3 * p + q] = adjoint ? kG[i][2 - p] * kG[j][2 - q] : kG[i][p] * kG[j][q];
-      }
-    }
-  }
+  tap_coefficients(adjoint, coef);
   // Blocks of kernels, copied tap-major (each tap a contiguous row) so that
   // each of the 16 outputs is one vectorized loop over the block. Kernel k of
   // u is (f, c) = (k / C, k % C), or (k % F, k / F) for the adjoint.
-  constexpr int64_t kBlock = 256;
-  detail::parallel_for((count + kBlock - 1) / kBlock, [&](int64_t block) {
-    const int64_t k0 = block * kBlock, size = std::min(count - k0, kBlock);
-    alignas(64) float g[9][kBlock];
+  detail::parallel_for((count + kKernelBlock - 1) / kKernelBlock, [&](int64_t block) {
+    const int64_t k0 = block * kKernelBlock, size = std::min(count - k0, kKernelBlock);
+    alignas(64) float g[9][kKernelBlock];
     for (int64_t k = 0; k < size; ++k) {
       const int64_t at = adjoint ? (k0 + k) % f * c + (k0 + k) / f : k0 + k;
       for (int e = 0; e < 9; ++e) g[e][k] = w[at * 9 + e];
@@ -313,6 +409,42 @@ void winograd_weights(Device d, const float* w, float* u, int64_t f, int64_t c,
         for (int e = 0; e < 9; ++e) sum += coef[xi][e] * g[e][k];
         out[k] = sum;
       }
+    }
+  });
+}
+
+void winograd_output_grad(Device d, const float* gy, float* m, int64_t n, int64_t f,
+                          const WinogradTiles& t) {
+  require_host(d, "winograd_output_grad");
+  const int64_t per_image = t.tiles_h * t.tiles_w, stride = f * n * per_image;
+  detail::parallel_for(n * f, [&](int64_t task) {
+    const int64_t b = task / f, fi = task % f;
+    output_grad_plane(gy + task * t.height * t.width, m + (fi * n + b) * per_image,
+                      stride, t);
+  });
+}
+
+void winograd_weights_grad(Device d, const float* du, float* dw, int64_t f, int64_t c) {
+  require_host(d, "winograd_weights_grad");
+  const int64_t count = f * c;
+  float coef[16][9];
+  tap_coefficients(false, coef);
+  // The adjoint of winograd_weights: tap e of kernel k gets the sum over xi
+  // of coef[xi][e] du[xi][k].
+  detail::parallel_for((count + kKernelBlock - 1) / kKernelBlock, [&](int64_t block) {
+    const int64_t k0 = block * kKernelBlock, size = std::min(count - k0, kKernelBlock);
+    alignas(64) float g[9][kKernelBlock] = {};
+    for (int xi = 0; xi < 16; ++xi) {
+      const float* __restrict in = du + xi * count + k0;
+      for (int e = 0; e < 9; ++e) {
+        const float a = coef[xi][e];
+        if (a == 0.0f) continue;
+        float* __restrict tap = g[e];
+        for (int64_t k = 0; k < size; ++k) tap[k] += a * in[k];
+      }
+    }
+    for (int64_t k = 0; k < size; ++k) {
+      for (int e = 0; e < 9; ++e) dw[(k0 + k) * 9 + e] = g[e][k];
     }
   });
 }

@@ -142,6 +142,15 @@ void winograd_weights(Device d, const float* w, float* u, int64_t f, int64_t c,
 void winograd_output(Device d, const float* m, const float* bias, float* y, int64_t n,
                      int64_t f, const WinogradTiles& t);
 
+/// For the weight gradient, the adjoint of winograd_output: gy (n, f, H, W)
+/// -> m (16, f, n*TH*TW) as A z A^T for each 2x2 tile z of gy.
+void winograd_output_grad(Device d, const float* gy, float* m, int64_t n, int64_t f,
+                          const WinogradTiles& t);
+/// The adjoint of winograd_weights (not adjoint): du (16, f, c) -> dw (f, c,
+/// 3, 3), tap (p, q) of each kernel the sum over positions of G[i][p] G[j][q]
+/// du[4i + j].
+void winograd_weights_grad(Device d, const float* du, float* dw, int64_t f, int64_t c);
+
 enum class Pool { max, avg };
 
 /// y (planes, OH, OW) = max or mean of each window of x (planes, H, W). Max

@@ -1,20 +1,47 @@
 // Convolution as im2col + GEMM over chunks of images, with its gradients for
-// the input (GEMM + col2im), the weight (GEMM, accumulated) and the bias.
+// the input (GEMM + col2im), the weight (GEMM, accumulated) and the bias. 3x3
+// convolutions with stride 1 and padding 1 go to Winograd's method where it is
+// chosen (conv_winograd.cpp), a chunk at a time inside the same loops.
 #include "d2l/conv_ops.hpp"
 
 #include <algorithm>
-#include <atomic>
 #include <utility>
 #include <vector>
 
 #include "core/parallel.hpp"
 #include "d2l/ops.hpp"
+#include "ndarray/conv_common.hpp"
+#include "ndarray/conv_winograd.hpp"
 #include "ndarray/impl.hpp"
 
 namespace d2l::nd {
 
+using conv::scratch;
 using detail::fail;
 using detail::ptr;
+
+// Images per im2col + GEMM pass: as many as keep the column matrix within
+// about 1 MiB (this CPU's L2 per core). Measured on LeNet's layers with two
+// threads: 4 MiB chunks were up to 2.3x slower, 256 KiB chunks 13-30% slower.
+// Small planes (ResNet's deep layers: 3x3 outputs at 512 channels) take at
+// least kMinColumns GEMM columns per pass, however large the columns get: with
+// a few dozen columns the GEMM spends more time packing the weights (F x
+// C*KH*KW, read again for every chunk) and storing its C tiles than
+// multiplying. Then the chunks are evened out, a whole number per thread.
+int64_t conv::chunk_images(int64_t floats_per_image, int64_t p, int64_t n,
+                           int64_t min_columns) {
+  constexpr int64_t budget = 256 * 1024;
+  n = std::max<int64_t>(n, 1);
+  int64_t k = budget / std::max<int64_t>(floats_per_image, 1);
+  k = std::max(k, (min_columns + p - 1) / std::max<int64_t>(p, 1));
+  k = std::clamp<int64_t>(k, 1, n);
+  // A whole number of chunks per thread where the batch allows (3 chunks on 2
+  // threads leave one thread idle for a third of the layer).
+  const int64_t threads = std::max<int64_t>(num_threads(), 1);
+  int64_t chunks = (n + k - 1) / k;
+  chunks = std::min(n, (chunks + threads - 1) / threads * threads);
+  return (n + chunks - 1) / chunks;
+}
 
 namespace {
 
@@ -72,29 +99,6 @@ kernels::Window2D conv_window(const NDArray& x, const NDArray& w, const NDArray&
   return g;
 }
 
-// Images per im2col + GEMM pass: as many as keep the column matrix within
-// about 1 MiB (this CPU's L2 per core). Measured on LeNet's layers with two
-// threads: 4 MiB chunks were up to 2.3x slower, 256 KiB chunks 13-30% slower.
-// Small planes (ResNet's deep layers: 3x3 outputs at 512 channels) take at
-// least kMinColumns GEMM columns per pass, however large the columns get: with
-// a few dozen columns the GEMM spends more time packing the weights (F x
-// C*KH*KW, read again for every chunk) and storing its C tiles than
-// multiplying. Then the chunks are evened out, a whole number per thread.
-int64_t chunk_images(int64_t floats_per_image, int64_t p, int64_t n,
-                     int64_t min_columns = 1024) {
-  constexpr int64_t budget = 256 * 1024;
-  n = std::max<int64_t>(n, 1);
-  int64_t k = budget / std::max<int64_t>(floats_per_image, 1);
-  k = std::max(k, (min_columns + p - 1) / std::max<int64_t>(p, 1));
-  k = std::clamp<int64_t>(k, 1, n);
-  // A whole number of chunks per thread where the batch allows (3 chunks on 2
-  // threads leave one thread idle for a third of the layer).
-  const int64_t threads = std::max<int64_t>(num_threads(), 1);
-  int64_t chunks = (n + k - 1) / k;
-  chunks = std::min(n, (chunks + threads - 1) / threads * threads);
-  return (n + chunks - 1) / chunks;
-}
-
 // Copies (m, F, P) blocks to (F, m, P) or back (`to_images`).
 void swap_outer(Device d, const float* src, float* dst, int64_t m, int64_t f, int64_t p,
                 bool to_images) {
@@ -113,93 +117,19 @@ struct Dims {
 
 Dims dims_of(const Shape& xs, const Shape& ws, const kernels::Window2D& g) {
   Dims m{xs[0], xs[1], ws[0], ws[1] * ws[2] * ws[3], g.out_h * g.out_w, 1};
-  m.chunk = chunk_images(std::max(m.rows, m.f) * m.p, m.p, m.n);
+  m.chunk = conv::chunk_images(std::max(m.rows, m.f) * m.p, m.p, m.n);
   return m;
 }
 
-// Scratch space of one thread, reused from call to call (the columns of a
-// chunk and its GEMM output), so that chunks run in parallel without sharing.
-float* scratch(std::vector<float>& buffer, int64_t size) {
-  if (int64_t(buffer.size()) < size) buffer.resize(size_t(size));
-  return buffer.data();
-}
-
 int64_t num_chunks(const Dims& m) { return (m.n + m.chunk - 1) / m.chunk; }
-
-std::atomic<ConvAlgorithm> g_algorithm{ConvAlgorithm::automatic};
-
-// Winograd F(2x2, 3x3) computes 3x3 convolutions with stride 1 and padding 1.
-// `automatic` takes it where it measured faster (bench/layer_profile): planes
-// whose 2x2 tiles waste little (a 3x3 plane needs 4 tiles, 16 outputs for 9,
-// which eats most of the gain) and enough channels that the 16 GEMMs, not the
-// transforms, do most of the work.
-bool use_winograd(const kernels::Window2D& g, int64_t c, int64_t f) {
-  const bool applies = g.kernel_h == 3 && g.kernel_w == 3 && g.stride_h == 1 &&
-                       g.stride_w == 1 && g.pad_h == 1 && g.pad_w == 1 &&
-                       g.dilate_h == 1 && g.dilate_w == 1;
-  const ConvAlgorithm a = g_algorithm.load(std::memory_order_relaxed);
-  if (!applies || a == ConvAlgorithm::im2col) return false;
-  if (a == ConvAlgorithm::winograd) return true;
-  const kernels::WinogradTiles t = kernels::winograd_tiles(g.out_h, g.out_w);
-  const bool little_waste = 2 * (4 * t.tiles_h * t.tiles_w) <= 3 * g.out_h * g.out_w;
-  return little_waste && g.out_h >= 4 && g.out_w >= 4 && c >= 16 && f >= 16;
-}
-
-// The 16 products of Winograd's method for a chunk of k images: for each
-// position xi of the 4x4 tile, m[xi] (rows, T) = u[xi] (rows, depth) x
-// v[xi] (depth, T), T = k * TH * TW tiles.
-void winograd_products(Device d, const float* u, const float* v, float* m, int64_t rows,
-                       int64_t depth, int64_t tiles) {
-  for (int64_t xi = 0; xi < 16; ++xi) {
-    kernels::gemm(d, false, false, rows, tiles, depth, 1.0f, u + xi * rows * depth,
-                  v + xi * depth * tiles, 0.0f, m + xi * rows * tiles);
-  }
-}
-
-// Images per Winograd pass: the transformed inputs and products of a chunk
-// (16 x channels x tiles each) within the same budget as im2col's columns,
-// but at least 256 tiles so the GEMMs stay efficient.
-int64_t winograd_chunk(int64_t c, int64_t f, int64_t tiles_per_image, int64_t n) {
-  return chunk_images(16 * std::max(c, f) * tiles_per_image, tiles_per_image, n, 256);
-}
-
-// One pass of Winograd's method on k images: x (k, depth, H, W) -> y (k, rows,
-// H, W), with u from winograd_weights (rows = filters for the forward pass,
-// input channels for the input gradient).
-void winograd_pass(Device d, const float* u, const float* x, const float* bias, float* y,
-                   int64_t k, int64_t depth, int64_t rows,
-                   const kernels::WinogradTiles& t) {
-  thread_local std::vector<float> v_buffer, m_buffer;
-  const int64_t tiles = k * t.tiles_h * t.tiles_w;
-  float* v = scratch(v_buffer, 16 * depth * tiles);
-  float* m = scratch(m_buffer, 16 * rows * tiles);
-  kernels::winograd_input(d, x, v, k, depth, t);
-  winograd_products(d, u, v, m, rows, depth, tiles);
-  kernels::winograd_output(d, m, bias, y, k, rows, t);
-}
-
-NDArray forward_winograd(const NDArray& x, const NDArray& w, const NDArray& b,
-                         const kernels::Window2D& g, Device d) {
-  const int64_t n = x.shape()[0], c = x.shape()[1], f = w.shape()[0];
-  const kernels::WinogradTiles t = kernels::winograd_tiles(g.out_h, g.out_w);
-  NDArray y = detail::empty({n, f, g.out_h, g.out_w}, d);
-  NDArray u = detail::empty({16, f, c}, d);
-  kernels::winograd_weights(d, ptr(w), ptr(u), f, c, false);
-  const int64_t chunk = winograd_chunk(c, f, t.tiles_h * t.tiles_w, n);
-  const int64_t in_image = c * g.height * g.width, out_image = f * g.out_h * g.out_w;
-  detail::parallel_for((n + chunk - 1) / chunk, [&](int64_t i) {
-    const int64_t b0 = i * chunk, k = std::min(chunk, n - b0);
-    winograd_pass(d, ptr(u), ptr(x) + b0 * in_image, b.defined() ? ptr(b) : nullptr,
-                  ptr(y) + b0 * out_image, k, c, f, t);
-  });
-  return y;
-}
 
 // (N, C, H, W) -> (N, F, OH, OW). Chunks of images run in parallel, each with
 // cols (rows, m*P) = im2col(x chunk); (F, rows) x cols -> (F, m*P) -> (m, F, P).
 NDArray forward(const NDArray& x, const NDArray& w, const NDArray& b,
                 const kernels::Window2D& g, Device d) {
-  if (use_winograd(g, x.shape()[1], w.shape()[0])) return forward_winograd(x, w, b, g, d);
+  if (winograd::chosen(g, x.shape()[1], w.shape()[0])) {
+    return winograd::forward(x, w, b, g, d);
+  }
   Dims m = dims_of(x.shape(), w.shape(), g);
   NDArray y = detail::empty({m.n, m.f, g.out_h, g.out_w}, d);
   const int64_t in_image = m.c * g.height * g.width, out_image = m.f * m.p;
@@ -237,19 +167,17 @@ std::vector<NDArray> backward(const NDArray& gy, const NDArray& x, const NDArray
   // chunks run in order by one task, so the sums are the same on every run:
   // the same seed trains the same network.
   const int64_t parts = std::max<int64_t>(std::min<int64_t>(chunks, num_threads()), 1);
-  NDArray dw_parts = want_w ? detail::empty({parts, w_size}, d) : NDArray();
   // With few filters, dW^T = cols x gy^T: the GEMM then packs gy (F x k*P)
   // rather than the far larger columns, and its rows (C*KH*KW) fill the
   // kernel's register tiles evenly. Measured with bench/layer_profile: 10-25%
   // faster backward for 64 and 128 filters, no gain at 256, slower at 512.
   const bool dwt = m.f <= 128;
   const int64_t in_image = m.c * g.height * g.width, out_image = m.f * m.p;
-  // The input gradient of a 3x3 convolution with padding 1 is itself one
-  // (of gy with the kernels rotated and their channels swapped).
-  const bool winograd_dx = want_x && use_winograd(g, m.f, m.c);
-  const kernels::WinogradTiles tiles = kernels::winograd_tiles(g.height, g.width);
-  NDArray u = winograd_dx ? detail::empty({16, m.c, m.f}, d) : NDArray();
-  if (winograd_dx) kernels::winograd_weights(d, ptr(w), ptr(u), m.f, m.c, true);
+  // Winograd's method, where it is chosen, for either gradient.
+  const winograd::Backward fast(w, g, want_x, want_w, parts, d);
+  const bool im2col_dx = want_x && !fast.input_grad();
+  const bool im2col_dw = want_w && !fast.weight_grad();
+  NDArray dw_parts = im2col_dw ? detail::empty({parts, w_size}, d) : NDArray();
   if (want_x || want_w) {
     detail::parallel_for(parts, [&](int64_t part) {
       const int64_t first_chunk = chunks * part / parts;
@@ -259,20 +187,20 @@ std::vector<NDArray> backward(const NDArray& gy, const NDArray& x, const NDArray
         const int64_t b0 = chunk * m.chunk, k = std::min(m.chunk, m.n - b0);
         // The columns, for dW and for an input gradient by col2im.
         float* cols =
-            want_w || !winograd_dx ? scratch(cols_buffer, m.rows * k * m.p) : nullptr;
-        const float* gy_cols = ptr(gy) + b0 * out_image;
-        if (winograd_dx) {  // (k, F, OH, OW) -> (k, C, H, W)
-          winograd_pass(d, ptr(u), gy_cols, nullptr, ptr(dx) + b0 * in_image, k, m.f, m.c,
-                        tiles);
-        }
-        if (k > 1 && (want_w || !winograd_dx)) {  // (k, F, P) -> (F, k*P)
+            im2col_dx || im2col_dw ? scratch(cols_buffer, m.rows * k * m.p) : nullptr;
+        const float* gy_chunk = ptr(gy) + b0 * out_image;
+        const float* x_chunk = ptr(x) + b0 * in_image;
+        const bool first = chunk == first_chunk;
+        if (fast.input_grad()) fast.input_grad(gy_chunk, ptr(dx) + b0 * in_image, k);
+        if (fast.weight_grad()) fast.add_weight_grad(x_chunk, gy_chunk, k, part, first);
+        const float* gy_cols = gy_chunk;
+        if (k > 1 && (im2col_dx || im2col_dw)) {  // (k, F, P) -> (F, k*P)
           float* gyc = scratch(gy_buffer, m.f * k * m.p);
-          swap_outer(d, gy_cols, gyc, k, m.f, m.p, false);
+          swap_outer(d, gy_chunk, gyc, k, m.f, m.p, false);
           gy_cols = gyc;
         }
-        if (want_w) {  // this part's dW (F, rows) or dW^T (rows, F) += the chunk's
-          kernels::im2col(d, ptr(x) + b0 * in_image, cols, g, m.c, k);
-          const bool first = chunk == first_chunk;
+        if (im2col_dw) {  // this part's dW (F, rows) or dW^T (rows, F) += the chunk's
+          kernels::im2col(d, x_chunk, cols, g, m.c, k);
           float* slot_dw = ptr(dw_parts) + part * w_size;
           if (dwt) {
             kernels::gemm(d, false, true, m.rows, m.f, k * m.p, 1.0f, cols, gy_cols,
@@ -282,7 +210,7 @@ std::vector<NDArray> backward(const NDArray& gy, const NDArray& x, const NDArray
                           first ? 0.0f : 1.0f, slot_dw);
           }
         }
-        if (want_x && !winograd_dx) {  // (rows, F) x (F, k*P) -> (k, C, H, W)
+        if (im2col_dx) {  // (rows, F) x (F, k*P) -> (k, C, H, W)
           kernels::gemm(d, true, false, m.rows, k * m.p, m.f, 1.0f, ptr(w), gy_cols, 0.0f,
                         cols);
           kernels::col2im(d, cols, ptr(dx) + b0 * in_image, g, m.c, k);
@@ -291,8 +219,11 @@ std::vector<NDArray> backward(const NDArray& gy, const NDArray& x, const NDArray
     });
   }
   NDArray dw;
-  if (want_w) {
-    if (chunks == 0) kernels::fill(d, ptr(dw_parts), w_size, 0.0f);  // an empty batch
+  if (want_w && chunks == 0) {  // an empty batch
+    dw = nd::zeros(w.shape(), d);
+  } else if (fast.weight_grad()) {
+    dw = fast.weight_grad_total(w.shape());
+  } else if (want_w) {
     dw = parts == 1 ? dw_parts.reshape(w.shape())
                     : nd::sum(dw_parts, 0).reshape(w.shape());
     if (dwt) {
@@ -307,10 +238,6 @@ std::vector<NDArray> backward(const NDArray& gy, const NDArray& x, const NDArray
 }
 
 }  // namespace
-
-void set_conv_algorithm(ConvAlgorithm algorithm) { g_algorithm.store(algorithm); }
-
-ConvAlgorithm conv_algorithm() { return g_algorithm.load(); }
 
 NDArray convolution(const NDArray& x, const NDArray& weight, const NDArray& bias,
                     const ConvolutionOptions& options) {

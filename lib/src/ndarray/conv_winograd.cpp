@@ -1,0 +1,150 @@
+// Winograd F(2x2, 3x3) convolution on chunks of images: transform, 16 GEMMs,
+// transform back (Lavin and Gray, 2015; src/cpu/winograd.cpp has the
+// transforms). Per 2x2 output tile and pair of channels, 16 multiplications
+// instead of im2col's 36.
+#include "ndarray/conv_winograd.hpp"
+
+#include <algorithm>
+#include <atomic>
+#include <vector>
+
+#include "core/parallel.hpp"
+#include "d2l/conv_ops.hpp"
+#include "d2l/ops.hpp"
+#include "ndarray/conv_common.hpp"
+#include "ndarray/impl.hpp"
+
+namespace d2l::nd {
+
+namespace {
+
+std::atomic<ConvAlgorithm> g_algorithm{ConvAlgorithm::automatic};
+
+}  // namespace
+
+void set_conv_algorithm(ConvAlgorithm algorithm) { g_algorithm.store(algorithm); }
+
+ConvAlgorithm conv_algorithm() { return g_algorithm.load(); }
+
+namespace winograd {
+
+using detail::ptr;
+
+namespace {
+
+// Images per pass: the transformed inputs and products of a chunk (16 x
+// channels x tiles each) within im2col's scratch budget, but at least 256
+// tiles so that the GEMMs stay efficient.
+int64_t chunk_of(int64_t c, int64_t f, int64_t tiles_per_image, int64_t n) {
+  return conv::chunk_images(16 * std::max(c, f) * tiles_per_image, tiles_per_image, n,
+                            256);
+}
+
+// Scratch of one thread: transformed inputs, transformed outputs.
+struct Scratch {
+  std::vector<float> v, m;
+};
+Scratch& scratch() {
+  thread_local Scratch s;
+  return s;
+}
+
+// One pass on k images: x (k, depth, H, W) -> y (k, rows, H, W), with u
+// (16, rows, depth) from winograd_weights: for each position xi of the 4x4
+// tile, m[xi] (rows, T) = u[xi] (rows, depth) x v[xi] (depth, T).
+void pass(Device d, const float* u, const float* x, const float* bias, float* y,
+          int64_t k, int64_t depth, int64_t rows, const kernels::WinogradTiles& t) {
+  const int64_t tiles = k * t.tiles_h * t.tiles_w;
+  float* v = conv::scratch(scratch().v, 16 * depth * tiles);
+  float* m = conv::scratch(scratch().m, 16 * rows * tiles);
+  kernels::winograd_input(d, x, v, k, depth, t);
+  for (int64_t xi = 0; xi < 16; ++xi) {
+    kernels::gemm(d, false, false, rows, tiles, depth, 1.0f, u + xi * rows * depth,
+                  v + xi * depth * tiles, 0.0f, m + xi * rows * tiles);
+  }
+  kernels::winograd_output(d, m, bias, y, k, rows, t);
+}
+
+}  // namespace
+
+// `automatic` takes Winograd where it measured faster (bench/layer_profile):
+// planes whose 2x2 tiles waste little (a 3x3 plane needs 4 tiles, 16 outputs
+// for 9, which eats most of the gain) and enough channels that the GEMMs, not
+// the transforms, do most of the work.
+bool chosen(const kernels::Window2D& g, int64_t c, int64_t f) {
+  const bool applies = g.kernel_h == 3 && g.kernel_w == 3 && g.stride_h == 1 &&
+                       g.stride_w == 1 && g.pad_h == 1 && g.pad_w == 1 &&
+                       g.dilate_h == 1 && g.dilate_w == 1;
+  const ConvAlgorithm a = g_algorithm.load(std::memory_order_relaxed);
+  if (!applies || a == ConvAlgorithm::im2col) return false;
+  if (a == ConvAlgorithm::winograd) return true;
+  const kernels::WinogradTiles t = kernels::winograd_tiles(g.out_h, g.out_w);
+  const bool little_waste = 2 * (4 * t.tiles_h * t.tiles_w) <= 3 * g.out_h * g.out_w;
+  return little_waste && g.out_h >= 4 && g.out_w >= 4 && c >= 16 && f >= 16;
+}
+
+NDArray forward(const NDArray& x, const NDArray& w, const NDArray& b,
+                const kernels::Window2D& g, Device d) {
+  const int64_t n = x.shape()[0], c = x.shape()[1], f = w.shape()[0];
+  const kernels::WinogradTiles t = kernels::winograd_tiles(g.out_h, g.out_w);
+  NDArray y = detail::empty({n, f, g.out_h, g.out_w}, d);
+  NDArray u = detail::empty({16, f, c}, d);
+  kernels::winograd_weights(d, ptr(w), ptr(u), f, c, false);
+  const int64_t chunk = chunk_of(c, f, t.tiles_h * t.tiles_w, n);
+  const int64_t in_image = c * g.height * g.width, out_image = f * g.out_h * g.out_w;
+  detail::parallel_for((n + chunk - 1) / chunk, [&](int64_t i) {
+    const int64_t b0 = i * chunk, k = std::min(chunk, n - b0);
+    pass(d, ptr(u), ptr(x) + b0 * in_image, b.defined() ? ptr(b) : nullptr,
+         ptr(y) + b0 * out_image, k, c, f, t);
+  });
+  return y;
+}
+
+Backward::Backward(const NDArray& w, const kernels::Window2D& g, bool input_grad,
+                   bool weight_grad, int64_t parts, Device d)
+    : f_(w.shape()[0]),
+      c_(w.shape()[1]),
+      parts_(parts),
+      tiles_(kernels::winograd_tiles(g.height, g.width)),
+      device_(d) {
+  // The input gradient of a 3x3 convolution with padding 1 is itself one: of
+  // gy, with the kernels rotated and their channels swapped.
+  input_grad_ = input_grad && chosen(g, f_, c_);
+  weight_grad_ = weight_grad && chosen(g, c_, f_);
+  if (input_grad_) {
+    u_ = detail::empty({16, c_, f_}, d);
+    kernels::winograd_weights(d, ptr(w), ptr(u_), f_, c_, true);
+  }
+  if (weight_grad_) du_parts_ = detail::empty({parts, 16 * f_ * c_}, d);
+}
+
+void Backward::input_grad(const float* gy, float* dx, int64_t k) const {
+  pass(device_, ptr(u_), gy, nullptr, dx, k, f_, c_, tiles_);
+}
+
+// y = A^T [sum over c of u[f][c] . v[c]] A per tile, so the gradient of
+// u[xi][f][c] is the sum over tiles of (A gy A^T)[xi][f] v[xi][c]: 16 GEMMs
+// (F, T) x (T, C).
+void Backward::add_weight_grad(const float* x, const float* gy, int64_t k, int64_t part,
+                               bool first) const {
+  const int64_t tiles = k * tiles_.tiles_h * tiles_.tiles_w;
+  float* v = conv::scratch(scratch().v, 16 * c_ * tiles);
+  float* z = conv::scratch(scratch().m, 16 * f_ * tiles);
+  kernels::winograd_input(device_, x, v, k, c_, tiles_);
+  kernels::winograd_output_grad(device_, gy, z, k, f_, tiles_);
+  float* du = ptr(du_parts_) + part * 16 * f_ * c_;
+  for (int64_t xi = 0; xi < 16; ++xi) {
+    kernels::gemm(device_, false, true, f_, c_, tiles, 1.0f, z + xi * f_ * tiles,
+                  v + xi * c_ * tiles, first ? 0.0f : 1.0f, du + xi * f_ * c_);
+  }
+}
+
+NDArray Backward::weight_grad_total(const Shape& w_shape) const {
+  NDArray du = parts_ == 1 ? du_parts_ : nd::sum(du_parts_, 0);
+  NDArray dw = detail::empty(w_shape, device_);
+  kernels::winograd_weights_grad(device_, ptr(du), ptr(dw), f_, c_);
+  return dw;
+}
+
+}  // namespace winograd
+}  // namespace d2l::nd

@@ -1,0 +1,49 @@
+#pragma once
+// Winograd's F(2x2, 3x3) for 3x3 convolutions with stride 1 and padding 1:
+// the transforms are kernels (src/cpu/winograd.cpp); this puts them together
+// with the 16 GEMMs per chunk of images, for the output and both gradients.
+
+#include <cstdint>
+
+#include "d2l/ndarray.hpp"
+#include "kernels/kernels.hpp"
+
+namespace d2l::nd::winograd {
+
+/// Whether convolution takes Winograd's method for window g with c input and
+/// f output channels: set_conv_algorithm's setting and, for `automatic`,
+/// where it measured faster.
+bool chosen(const kernels::Window2D& g, int64_t c, int64_t f);
+
+/// x (N, C, H, W), w (F, C, 3, 3), bias (F) or undefined -> (N, F, H, W).
+NDArray forward(const NDArray& x, const NDArray& w, const NDArray& b,
+                const kernels::Window2D& g, Device d);
+
+/// The gradients a chunk of images at a time, called from the im2col
+/// backward's loop, which owns the chunks and their order (so the weight
+/// gradient sums the same way on every run).
+class Backward {
+ public:
+  /// `parts`: the number of weight-gradient accumulators (one per task).
+  Backward(const NDArray& w, const kernels::Window2D& g, bool input_grad,
+           bool weight_grad, int64_t parts, Device d);
+  bool input_grad() const { return input_grad_; }
+  bool weight_grad() const { return weight_grad_; }
+  /// gy (k, F, H, W) -> dx (k, C, H, W) for a chunk of k images.
+  void input_grad(const float* gy, float* dx, int64_t k) const;
+  /// Adds the chunk's share of dW to accumulator `part` (`first`: sets it).
+  void add_weight_grad(const float* x, const float* gy, int64_t k, int64_t part,
+                       bool first) const;
+  /// dW (F, C, 3, 3): the accumulators summed and transformed back.
+  NDArray weight_grad_total(const Shape& w_shape) const;
+
+ private:
+  bool input_grad_, weight_grad_;
+  int64_t f_, c_, parts_;
+  kernels::WinogradTiles tiles_;
+  Device device_;
+  NDArray u_;         // (16, C, F): the rotated kernels, for dx
+  NDArray du_parts_;  // (parts, 16, F, C)
+};
+
+}  // namespace d2l::nd::winograd
