@@ -1,11 +1,13 @@
 // Where ResNet-18's time goes: forward and backward of each kind of layer of
 // d2l::book::resnet18 at 96x96 (the resnet section's size), batch 64, timed
-// one at a time on random inputs. Convolutions report GFLOP/s and the fraction
+// one at a time on random inputs; `--network alexnet` does the same for the
+// book's AlexNet at 224x224. Convolutions report GFLOP/s and the fraction
 // of the machine's GEMM rate (d2l's nd::dot on 1024^3, as bench/gemm_rate
 // measures it), which is what im2col + GEMM could reach at best.
 //
-//   layer_profile [--threads 2] [--batch 64] [--seconds 1] [--clock wall|cpu]
-//                 [--only TEXT] [--weights-only]
+//   layer_profile [--network resnet18|alexnet] [--threads 2] [--batch 64]
+//                 [--seconds 1] [--clock wall|cpu] [--only TEXT] [--weights-only]
+//                 [--conv automatic|im2col|winograd]
 //
 // Each time is the median over repetitions. --clock cpu uses the process's
 // CPU time and the fastest repetition instead: with --threads 1 that is far
@@ -13,7 +15,7 @@
 // comparing two builds on a busy machine). --only times the layers whose name
 // contains TEXT; --weights-only leaves out the input gradients.
 //
-// "count" is how many layers of that shape ResNet-18 has; "net ms" is count x
+// "count" is how many layers of that shape the network has; "net ms" is count x
 // (forward + backward), the layer's share of one training step.
 
 #include <time.h>
@@ -70,7 +72,7 @@ double gemm_gflops(int n, double budget) {
 
 struct Layer {
   std::string name;
-  int count;        // layers of this shape in ResNet-18
+  int count;        // layers of this shape in the network
   Shape input;      // (N, C, H, W) or (N, features)
   bool input_grad;  // false for the first layer (the images)
   double flops;     // forward multiply-adds x 2 (convolutions and dense)
@@ -98,6 +100,9 @@ int main(int argc, char** argv) {
   std::string clock = "wall";
   app.add_option("--clock", clock, "wall or cpu (process CPU time)")
       ->check(CLI::IsMember({"wall", "cpu"}));
+  std::string network = "resnet18";
+  app.add_option("--network", network, "resnet18 (at 96x96) or alexnet (at 224x224)")
+      ->check(CLI::IsMember({"resnet18", "alexnet"}));
   std::string only;
   app.add_option("--only", only, "time only the layers whose name contains this");
   bool weights_only = false;
@@ -118,7 +123,7 @@ int main(int argc, char** argv) {
   const double peak_start = gemm_gflops(1024, budget);
 
   // Every distinct layer shape of resnet18(10) on (N, 1, 96, 96).
-  std::vector<Layer> layers = {
+  std::vector<Layer> resnet_layers = {
       conv("conv 7x7 1->64 s2 @96", 1, n, 1, 96, 64, 7, 2, 3, /*input_grad=*/false),
       conv("conv 3x3 64->64 @24", 4, n, 64, 24, 64, 3, 1, 1),
       conv("conv 3x3 64->128 s2 @24", 1, n, 64, 24, 128, 3, 2, 1),
@@ -175,6 +180,39 @@ int main(int argc, char** argv) {
        2.0 * n * 512 * 10,
        std::make_shared<nn::Dense>(10)},
   };
+  auto dense = [&](int64_t in, int64_t out) {
+    return Layer{"dense " + std::to_string(in) + "->" + std::to_string(out),
+                 1,
+                 {n, in},
+                 true,
+                 2.0 * n * in * out,
+                 std::make_shared<nn::Dense>(out, "relu")};
+  };
+  auto maxpool = [&](int64_t c, int64_t hw) {
+    return Layer{"maxpool 3x3 s2 " + std::to_string(c) + " @" + std::to_string(hw),
+                 1,
+                 {n, c, hw, hw},
+                 true,
+                 0,
+                 std::make_shared<nn::MaxPool2D>(3, 2)};
+  };
+  // The MXNet book's AlexNet on (N, 1, 224, 224), ReLU in the convolutions'
+  // and dense layers' own activations (dropout left out).
+  std::vector<Layer> alexnet_layers = {
+      conv("conv 11x11 1->96 s4 @224", 1, n, 1, 224, 96, 11, 4, 0, /*input_grad=*/false),
+      maxpool(96, 54),
+      conv("conv 5x5 96->256 @26", 1, n, 96, 26, 256, 5, 1, 2),
+      maxpool(256, 26),
+      conv("conv 3x3 256->384 @12", 1, n, 256, 12, 384, 3, 1, 1),
+      conv("conv 3x3 384->384 @12", 1, n, 384, 12, 384, 3, 1, 1),
+      conv("conv 3x3 384->256 @12", 1, n, 384, 12, 256, 3, 1, 1),
+      maxpool(256, 12),
+      dense(6400, 4096),
+      dense(4096, 4096),
+      dense(4096, 10),
+  };
+  std::vector<Layer>& layers = network == "alexnet" ? alexnet_layers : resnet_layers;
+  const char* title = network == "alexnet" ? "AlexNet at 224x224" : "ResNet-18 at 96x96";
 
   struct Row {
     const Layer* layer;
@@ -211,10 +249,10 @@ int main(int argc, char** argv) {
   const double peak = std::max(peak_start, gemm_gflops(1024, budget));
 
   std::printf(
-      "ResNet-18 at 96x96, batch %lld, %d threads, %s clock; d2l GEMM "
+      "%s, batch %lld, %d threads, %s clock; d2l GEMM "
       "(nd::dot 1024^3, the better of a run before and after the layers): "
       "%.1f GFLOP/s\n\n",
-      static_cast<long long>(n), threads, clock.c_str(), peak);
+      title, static_cast<long long>(n), threads, clock.c_str(), peak);
   std::printf(
       "| layer | count | fwd ms | bwd ms | fwd GFLOP/s | bwd GFLOP/s "
       "| fwd / GEMM | bwd / GEMM | net ms |\n");
@@ -224,7 +262,7 @@ int main(int argc, char** argv) {
     const Layer& layer = *r.layer;
     const double net_ms = layer.count * (r.fwd + r.bwd) * 1e3;
     total += net_ms;
-    if (layer.name.rfind("conv", 0) == 0) {
+    if (layer.name.rfind("conv", 0) == 0) {  // and the dense layers apart
       conv_total += net_ms;
       conv_flops += layer.count * (layer.flops + r.bwd_flops);
     }
@@ -240,8 +278,9 @@ int main(int argc, char** argv) {
   }
   if (total > 0) {
     std::printf(
-        "\nSum over ResNet-18's layers (without the residual additions and the "
-        "other ReLUs): %.0f ms per batch of %lld (%.1f images/s); convolutions "
+        "\nSum over the network's layers (without the residual additions, "
+        "dropout and the other ReLUs): %.0f ms per batch of %lld (%.1f images/s); "
+        "convolutions "
         "%.0f ms (%.0f%%), at %.1f GFLOP/s (%.0f%% of the GEMM rate)\n",
         total, static_cast<long long>(n), double(n) / (total / 1e3), conv_total,
         100 * conv_total / total,

@@ -248,14 +248,26 @@ struct AlgorithmScope {
   ~AlgorithmScope() { nd::set_conv_algorithm(nd::ConvAlgorithm::automatic); }
 };
 
-// 3x3 convolutions with stride 1 and padding 1, the ones Winograd computes:
-// odd planes (a last tile row and column half outside), planes smaller than a
-// tile, one channel, no bias, and batches of many chunks.
+// The convolutions Winograd computes, 3x3 with padding 1 and 5x5 with
+// padding 2, stride 1: odd planes (a last tile row and column half outside),
+// planes smaller than a tile, planes wider than a vector's row of tiles, one
+// channel, no bias, and batches of many chunks.
 const std::vector<Case> kWinogradCases = {
-    {2, 3, 5, 5, 4, 3, 3, 1, 1},    {3, 17, 7, 9, 19, 3, 3, 1, 1},
-    {1, 1, 1, 1, 1, 3, 3, 1, 1},    {2, 2, 1, 6, 3, 3, 3, 1, 1},
-    {4, 20, 6, 6, 24, 3, 3, 1, 1},  {2, 16, 3, 3, 16, 3, 3, 1, 1, 1, false},
-    {70, 16, 8, 8, 18, 3, 3, 1, 1}, {3, 40, 12, 12, 33, 3, 3, 1, 1},
+    {2, 3, 5, 5, 4, 3, 3, 1, 1},
+    {3, 17, 7, 9, 19, 3, 3, 1, 1},
+    {1, 1, 1, 1, 1, 3, 3, 1, 1},
+    {2, 2, 1, 6, 3, 3, 3, 1, 1},
+    {4, 20, 6, 6, 24, 3, 3, 1, 1},
+    {2, 16, 3, 3, 16, 3, 3, 1, 1, 1, false},
+    {70, 16, 8, 8, 18, 3, 3, 1, 1},
+    {3, 40, 12, 12, 33, 3, 3, 1, 1},
+    {2, 3, 5, 37, 4, 3, 3, 1, 1},  // wider than one vector of tiles
+    {3, 2, 2, 35, 5, 3, 3, 1, 1},
+    // 5x5 with padding 2 (F(2x2, 5x5)): odd, small and wide planes.
+    {2, 3, 7, 9, 4, 5, 5, 1, 2},
+    {1, 2, 1, 1, 3, 5, 5, 1, 2},
+    {3, 17, 26, 26, 19, 5, 5, 1, 2},
+    {2, 4, 3, 33, 2, 5, 5, 1, 2, 1, false},
 };
 
 }  // namespace
@@ -344,6 +356,10 @@ TEST_CASE("Winograd convolution gradients match finite differences", "[conv]") {
   check_gradients(
       [](const Args& in) { return nd::convolution(in[0], in[1], in[2], {.pad = 1}); },
       {x, w, b});
+  auto w5 = test::uniform_input({2, 2, 5, 5}, -1, 1, 44);
+  check_gradients(
+      [](const Args& in) { return nd::convolution(in[0], in[1], NDArray(), {.pad = 2}); },
+      {x, w5});
 }
 
 TEST_CASE("the convolution algorithm is a process-wide setting", "[conv]") {

@@ -47,13 +47,15 @@ NDArray convolution(const NDArray& x, const NDArray& weight, const NDArray& bias
                     const ConvolutionOptions& options);
 
 /// How convolution computes on the CPU. `automatic`, the default, takes
-/// Winograd's F(2x2, 3x3) for a 3x3 convolution with stride 1 and padding 1
-/// on planes of at least 4x4 whose 2x2 tiles waste little, with 16 or more
-/// input and output channels (the output and both gradients: 2.25x fewer
-/// multiplications), and im2col + GEMM for everything else. `im2col` and
-/// `winograd` force one (Winograd only where it applies), so that tests and
-/// benchmarks can compare them. Both give the same values up to float
-/// rounding.
+/// Winograd's F(2x2, 3x3) or F(2x2, 5x5) for 3x3 and 5x5 convolutions with
+/// stride 1 and "same" padding (1 or 2) on planes whose 2x2 tiles waste
+/// little, with 16 or more input and output channels (the output and both
+/// gradients, but the weight gradient of 5x5 kernels: 2.25x and 2.8x fewer
+/// multiplications), and im2col + GEMM for
+/// everything else. `im2col` and `winograd` force one (Winograd only where
+/// it applies), so that tests and benchmarks can compare them. Both give the
+/// same values up to float rounding (Winograd's is a few times larger, about
+/// 1e-6 of the values for 3x3 and 1e-5 for 5x5).
 enum class ConvAlgorithm { automatic, im2col, winograd };
 /// Sets the algorithm for every later convolution of the process.
 void set_conv_algorithm(ConvAlgorithm algorithm);

@@ -123,33 +123,40 @@ void im2col(Device d, const float* x, float* cols, const Window2D& g, int64_t c,
 void col2im(Device d, const float* cols, float* x, const Window2D& g, int64_t c,
             int64_t n);
 
-/// Winograd F(2x2, 3x3) for a 3x3 convolution with stride 1 and padding 1:
-/// the (H, W) output in 2x2 tiles, TH = ceil(H / 2) by TW = ceil(W / 2).
+/// Winograd's F(2x2, 3x3) and F(2x2, 5x5) for a convolution with stride 1 and
+/// "same" padding (1 or 2): the (H, W) output in 2x2 tiles, TH = ceil(H / 2)
+/// by TW = ceil(W / 2), each tile computed from an a x a input patch, a =
+/// kernel + 1, at `positions` = a^2 points.
 struct WinogradTiles {
   int64_t height = 0, width = 0, tiles_h = 0, tiles_w = 0;
+  int64_t kernel = 3;  // 3 or 5
+  int64_t positions() const { return (kernel + 1) * (kernel + 1); }
 };
-WinogradTiles winograd_tiles(int64_t height, int64_t width);
-/// (n, c, H, W) images -> v (16, c, n*TH*TW): each tile's 4x4 input patch
+WinogradTiles winograd_tiles(int64_t height, int64_t width, int64_t kernel);
+/// Whether the transforms below are vectorized on this build (AVX-512); the
+/// portable ones are correct but slower than im2col.
+bool winograd_vectorized();
+/// (n, c, H, W) images -> v (positions, c, n*TH*TW): each tile's input patch
 /// (zeros in the padding) as B^T d B.
 void winograd_input(Device d, const float* x, float* v, int64_t n, int64_t c,
                     const WinogradTiles& t);
-/// (f, c, 3, 3) kernels -> u (16, f, c) as G g G^T; with `adjoint`, the
-/// kernels of the input gradient, rotated 180 degrees, as u (16, c, f).
+/// (f, c, k, k) kernels -> u (positions, f, c) as G g G^T; with `adjoint`, the
+/// kernels of the input gradient, rotated 180 degrees, as u (positions, c, f).
 void winograd_weights(Device d, const float* w, float* u, int64_t f, int64_t c,
-                      bool adjoint);
-/// m (16, f, n*TH*TW), the products summed over channels -> y (n, f, H, W) as
-/// A^T m A per tile, plus bias (f) when it is not null.
+                      const WinogradTiles& t, bool adjoint);
+/// m (positions, f, n*TH*TW), the products summed over channels -> y (n, f,
+/// H, W) as A^T m A per tile, plus bias (f) when it is not null.
 void winograd_output(Device d, const float* m, const float* bias, float* y, int64_t n,
                      int64_t f, const WinogradTiles& t);
-
 /// For the weight gradient, the adjoint of winograd_output: gy (n, f, H, W)
-/// -> m (16, f, n*TH*TW) as A z A^T for each 2x2 tile z of gy.
+/// -> m (positions, f, n*TH*TW) as A z A^T for each 2x2 tile z of gy.
 void winograd_output_grad(Device d, const float* gy, float* m, int64_t n, int64_t f,
                           const WinogradTiles& t);
-/// The adjoint of winograd_weights (not adjoint): du (16, f, c) -> dw (f, c,
-/// 3, 3), tap (p, q) of each kernel the sum over positions of G[i][p] G[j][q]
-/// du[4i + j].
-void winograd_weights_grad(Device d, const float* du, float* dw, int64_t f, int64_t c);
+/// The adjoint of winograd_weights (not adjoint): du (positions, f, c) -> dw
+/// (f, c, k, k), tap (p, q) of each kernel the sum over positions (i, j) of
+/// G[i][p] G[j][q] du[i a + j].
+void winograd_weights_grad(Device d, const float* du, float* dw, int64_t f, int64_t c,
+                           const WinogradTiles& t);
 
 enum class Pool { max, avg };
 

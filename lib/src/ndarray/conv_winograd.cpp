@@ -1,7 +1,8 @@
-// Winograd F(2x2, 3x3) convolution on chunks of images: transform, 16 GEMMs,
+// Winograd's F(2x2, 3x3) and F(2x2, 5x5) convolutions on chunks of images:
+// transform, one GEMM per position of the transformed patch (16 or 36),
 // transform back (Lavin and Gray, 2015; src/cpu/winograd.cpp has the
 // transforms). Per 2x2 output tile and pair of channels, 16 multiplications
-// instead of im2col's 36.
+// instead of im2col's 36 (3x3), or 36 instead of 100 (5x5).
 #include "ndarray/conv_winograd.hpp"
 
 #include <algorithm>
@@ -32,12 +33,13 @@ using detail::ptr;
 
 namespace {
 
-// Images per pass: the transformed inputs and products of a chunk (16 x
-// channels x tiles each) within im2col's scratch budget, but at least 256
-// tiles so that the GEMMs stay efficient.
-int64_t chunk_of(int64_t c, int64_t f, int64_t tiles_per_image, int64_t n) {
-  return conv::chunk_images(16 * std::max(c, f) * tiles_per_image, tiles_per_image, n,
-                            256);
+// Images per pass: the transformed inputs and products of a chunk
+// (positions x channels x tiles each) within im2col's scratch budget, but at
+// least 256 tiles so that the GEMMs stay efficient.
+int64_t chunk_of(int64_t c, int64_t f, const kernels::WinogradTiles& t, int64_t n) {
+  const int64_t tiles_per_image = t.tiles_h * t.tiles_w;
+  return conv::chunk_images(t.positions() * std::max(c, f) * tiles_per_image,
+                            tiles_per_image, n, 256);
 }
 
 // Scratch of one thread: transformed inputs, transformed outputs.
@@ -50,15 +52,15 @@ Scratch& scratch() {
 }
 
 // One pass on k images: x (k, depth, H, W) -> y (k, rows, H, W), with u
-// (16, rows, depth) from winograd_weights: for each position xi of the 4x4
-// tile, m[xi] (rows, T) = u[xi] (rows, depth) x v[xi] (depth, T).
+// (positions, rows, depth) from winograd_weights: for each position xi of the
+// transformed patch, m[xi] (rows, T) = u[xi] (rows, depth) x v[xi] (depth, T).
 void pass(Device d, const float* u, const float* x, const float* bias, float* y,
           int64_t k, int64_t depth, int64_t rows, const kernels::WinogradTiles& t) {
-  const int64_t tiles = k * t.tiles_h * t.tiles_w;
-  float* v = conv::scratch(scratch().v, 16 * depth * tiles);
-  float* m = conv::scratch(scratch().m, 16 * rows * tiles);
+  const int64_t tiles = k * t.tiles_h * t.tiles_w, positions = t.positions();
+  float* v = conv::scratch(scratch().v, positions * depth * tiles);
+  float* m = conv::scratch(scratch().m, positions * rows * tiles);
   kernels::winograd_input(d, x, v, k, depth, t);
-  for (int64_t xi = 0; xi < 16; ++xi) {
+  for (int64_t xi = 0; xi < positions; ++xi) {
     kernels::gemm(d, false, false, rows, tiles, depth, 1.0f, u + xi * rows * depth,
                   v + xi * depth * tiles, 0.0f, m + xi * rows * tiles);
   }
@@ -67,33 +69,46 @@ void pass(Device d, const float* u, const float* x, const float* bias, float* y,
 
 }  // namespace
 
-// `automatic` takes Winograd where it measured faster (bench/layer_profile):
-// planes whose 2x2 tiles waste little, and enough channels that the GEMMs,
-// not the transforms, do most of the work. A 3x3 plane needs 4 tiles, 16
-// outputs for 9, which leaves 1.27x fewer multiplications instead of 2.25x:
-// at 512 channels that still measured 10-15% faster (ResNet-18's last stage).
+// The kernel size (3 or 5) when Winograd's method applies to window g:
+// stride 1, no dilation, "same" padding; 0 otherwise.
+int64_t winograd_kernel(const kernels::Window2D& g) {
+  const bool square = g.kernel_h == g.kernel_w && (g.kernel_h == 3 || g.kernel_h == 5);
+  const bool same = g.pad_h == g.kernel_h / 2 && g.pad_w == g.kernel_w / 2;
+  const bool dense =
+      g.stride_h == 1 && g.stride_w == 1 && g.dilate_h == 1 && g.dilate_w == 1;
+  return square && same && dense ? g.kernel_h : 0;
+}
+
+kernels::WinogradTiles tiles_of(const kernels::Window2D& g) {
+  return kernels::winograd_tiles(g.out_h, g.out_w, winograd_kernel(g));
+}
+
+// `automatic` takes Winograd where it measured faster (bench/layer_profile),
+// with the vectorized transforms only: planes whose 2x2 tiles waste little,
+// and enough channels that the GEMMs, not the transforms, do most of the
+// work. A 3x3 plane needs 4 tiles, 16 outputs for 9, which leaves 1.27x fewer
+// multiplications instead of 2.25x: at 512 channels that still measured
+// 10-15% faster (ResNet-18's last stage).
 bool chosen(const kernels::Window2D& g, int64_t c, int64_t f) {
-  const bool applies = g.kernel_h == 3 && g.kernel_w == 3 && g.stride_h == 1 &&
-                       g.stride_w == 1 && g.pad_h == 1 && g.pad_w == 1 &&
-                       g.dilate_h == 1 && g.dilate_w == 1;
   const ConvAlgorithm a = g_algorithm.load(std::memory_order_relaxed);
-  if (!applies || a == ConvAlgorithm::im2col) return false;
+  if (winograd_kernel(g) == 0 || a == ConvAlgorithm::im2col) return false;
   if (a == ConvAlgorithm::winograd) return true;
-  const kernels::WinogradTiles t = kernels::winograd_tiles(g.out_h, g.out_w);
+  const kernels::WinogradTiles t = tiles_of(g);
   const int64_t computed = 4 * t.tiles_h * t.tiles_w, wanted = g.out_h * g.out_w;
-  const bool little_waste = 2 * computed <= 3 * wanted;  // at most 1.5x
+  const bool little_waste = 2 * computed <= 3 * wanted;                  // at most 1.5x
   const bool wide = c >= 256 && f >= 256 && 5 * computed <= 9 * wanted;  // 1.8x
-  return g.out_h >= 3 && g.out_w >= 3 && c >= 16 && f >= 16 && (little_waste || wide);
+  return kernels::winograd_vectorized() && g.out_h >= 3 && g.out_w >= 3 && c >= 16 &&
+         f >= 16 && (little_waste || wide);
 }
 
 NDArray forward(const NDArray& x, const NDArray& w, const NDArray& b,
                 const kernels::Window2D& g, Device d) {
   const int64_t n = x.shape()[0], c = x.shape()[1], f = w.shape()[0];
-  const kernels::WinogradTiles t = kernels::winograd_tiles(g.out_h, g.out_w);
+  const kernels::WinogradTiles t = tiles_of(g);
   NDArray y = detail::empty({n, f, g.out_h, g.out_w}, d);
-  NDArray u = detail::empty({16, f, c}, d);
-  kernels::winograd_weights(d, ptr(w), ptr(u), f, c, false);
-  const int64_t chunk = chunk_of(c, f, t.tiles_h * t.tiles_w, n);
+  NDArray u = detail::empty({t.positions(), f, c}, d);
+  kernels::winograd_weights(d, ptr(w), ptr(u), f, c, t, false);
+  const int64_t chunk = chunk_of(c, f, t, n);
   const int64_t in_image = c * g.height * g.width, out_image = f * g.out_h * g.out_w;
   detail::parallel_for((n + chunk - 1) / chunk, [&](int64_t i) {
     const int64_t b0 = i * chunk, k = std::min(chunk, n - b0);
@@ -105,20 +120,19 @@ NDArray forward(const NDArray& x, const NDArray& w, const NDArray& b,
 
 Backward::Backward(const NDArray& w, const kernels::Window2D& g, bool input_grad,
                    bool weight_grad, int64_t parts, Device d)
-    : f_(w.shape()[0]),
-      c_(w.shape()[1]),
-      parts_(parts),
-      tiles_(kernels::winograd_tiles(g.height, g.width)),
-      device_(d) {
-  // The input gradient of a 3x3 convolution with padding 1 is itself one: of
-  // gy, with the kernels rotated and their channels swapped.
+    : f_(w.shape()[0]), c_(w.shape()[1]), parts_(parts), tiles_(tiles_of(g)), device_(d) {
+  // The input gradient of such a convolution is itself one: of gy, with the
+  // kernels rotated and their channels swapped.
   input_grad_ = input_grad && chosen(g, f_, c_);
-  weight_grad_ = weight_grad && chosen(g, c_, f_);
+  // For 5x5 kernels the weight gradient stays with im2col: summed over many
+  // tiles in the transformed domain, F(2x2, 5x5)'s rounding reached 3e-4 of
+  // the values (measured in conv_test), against 1e-6 for 3x3.
+  weight_grad_ = weight_grad && tiles_.kernel == 3 && chosen(g, c_, f_);
   if (input_grad_) {
-    u_ = detail::empty({16, c_, f_}, d);
-    kernels::winograd_weights(d, ptr(w), ptr(u_), f_, c_, true);
+    u_ = detail::empty({tiles_.positions(), c_, f_}, d);
+    kernels::winograd_weights(d, ptr(w), ptr(u_), f_, c_, tiles_, true);
   }
-  if (weight_grad_) du_parts_ = detail::empty({parts, 16 * f_ * c_}, d);
+  if (weight_grad_) du_parts_ = detail::empty({parts, tiles_.positions() * f_ * c_}, d);
 }
 
 void Backward::input_grad(const float* gy, float* dx, int64_t k) const {
@@ -126,17 +140,18 @@ void Backward::input_grad(const float* gy, float* dx, int64_t k) const {
 }
 
 // y = A^T [sum over c of u[f][c] . v[c]] A per tile, so the gradient of
-// u[xi][f][c] is the sum over tiles of (A gy A^T)[xi][f] v[xi][c]: 16 GEMMs
-// (F, T) x (T, C).
+// u[xi][f][c] is the sum over tiles of (A gy A^T)[xi][f] v[xi][c]: one GEMM
+// (F, T) x (T, C) per position.
 void Backward::add_weight_grad(const float* x, const float* gy, int64_t k, int64_t part,
                                bool first) const {
   const int64_t tiles = k * tiles_.tiles_h * tiles_.tiles_w;
-  float* v = conv::scratch(scratch().v, 16 * c_ * tiles);
-  float* z = conv::scratch(scratch().m, 16 * f_ * tiles);
+  const int64_t positions = tiles_.positions();
+  float* v = conv::scratch(scratch().v, positions * c_ * tiles);
+  float* z = conv::scratch(scratch().m, positions * f_ * tiles);
   kernels::winograd_input(device_, x, v, k, c_, tiles_);
   kernels::winograd_output_grad(device_, gy, z, k, f_, tiles_);
-  float* du = ptr(du_parts_) + part * 16 * f_ * c_;
-  for (int64_t xi = 0; xi < 16; ++xi) {
+  float* du = ptr(du_parts_) + part * positions * f_ * c_;
+  for (int64_t xi = 0; xi < positions; ++xi) {
     kernels::gemm(device_, false, true, f_, c_, tiles, 1.0f, z + xi * f_ * tiles,
                   v + xi * c_ * tiles, first ? 0.0f : 1.0f, du + xi * f_ * c_);
   }
@@ -145,7 +160,7 @@ void Backward::add_weight_grad(const float* x, const float* gy, int64_t k, int64
 NDArray Backward::weight_grad_total(const Shape& w_shape) const {
   NDArray du = parts_ == 1 ? du_parts_ : nd::sum(du_parts_, 0);
   NDArray dw = detail::empty(w_shape, device_);
-  kernels::winograd_weights_grad(device_, ptr(du), ptr(dw), f_, c_);
+  kernels::winograd_weights_grad(device_, ptr(du), ptr(dw), f_, c_, tiles_);
   return dw;
 }
 

@@ -1,5 +1,6 @@
 #pragma once
-// Winograd's F(2x2, 3x3) for 3x3 convolutions with stride 1 and padding 1:
+// Winograd's F(2x2, 3x3) and F(2x2, 5x5) for convolutions with stride 1 and
+// "same" padding (1 for 3x3, 2 for 5x5):
 // the transforms are kernels (src/cpu/winograd.cpp); this puts them together
 // with the 16 GEMMs per chunk of images, for the output and both gradients.
 
@@ -15,7 +16,7 @@ namespace d2l::nd::winograd {
 /// where it measured faster.
 bool chosen(const kernels::Window2D& g, int64_t c, int64_t f);
 
-/// x (N, C, H, W), w (F, C, 3, 3), bias (F) or undefined -> (N, F, H, W).
+/// x (N, C, H, W), w (F, C, k, k), bias (F) or undefined -> (N, F, H, W).
 NDArray forward(const NDArray& x, const NDArray& w, const NDArray& b,
                 const kernels::Window2D& g, Device d);
 
@@ -34,7 +35,7 @@ class Backward {
   /// Adds the chunk's share of dW to accumulator `part` (`first`: sets it).
   void add_weight_grad(const float* x, const float* gy, int64_t k, int64_t part,
                        bool first) const;
-  /// dW (F, C, 3, 3): the accumulators summed and transformed back.
+  /// dW (F, C, k, k): the accumulators summed and transformed back.
   NDArray weight_grad_total(const Shape& w_shape) const;
 
  private:
@@ -42,8 +43,8 @@ class Backward {
   int64_t f_, c_, parts_;
   kernels::WinogradTiles tiles_;
   Device device_;
-  NDArray u_;         // (16, C, F): the rotated kernels, for dx
-  NDArray du_parts_;  // (parts, 16, F, C)
+  NDArray u_;         // (positions, C, F): the rotated kernels, for dx
+  NDArray du_parts_;  // (parts, positions, F, C)
 };
 
 }  // namespace d2l::nd::winograd
