@@ -14,11 +14,9 @@ antialiasing: F.interpolate(..., align_corners=False)) and train on the first
 says which kernels torch used (CPU capability, oneDNN, jemalloc).
 """
 import argparse
-import gzip
 import json
 import os
 import re
-import resource
 import statistics
 import time
 
@@ -27,53 +25,7 @@ import torch
 import torch.nn.functional as F
 from torch import nn
 
-DATA_DIRS = [
-    os.environ.get("D2L_DATA", ""),
-    os.path.join(os.environ.get("D2L_DATA", ""), "fashion-mnist"),
-    "data/fashion-mnist",
-    "data",
-    "/usr/share/datasets/fashion-mnist",
-]
-
-
-def read_idx(name):
-    """The array stored in an IDX file (gzip or not) found in DATA_DIRS."""
-    for folder in DATA_DIRS:
-        for candidate in (os.path.join(folder, name + ".gz"), os.path.join(folder, name)):
-            if folder and os.path.isfile(candidate):
-                opener = gzip.open if candidate.endswith(".gz") else open
-                with opener(candidate, "rb") as f:
-                    raw = f.read()
-                ndim = raw[3]
-                dims = np.frombuffer(raw, dtype=">u4", count=ndim, offset=4)
-                data = np.frombuffer(raw, dtype=np.uint8, offset=4 + 4 * ndim)
-                return data.reshape(tuple(int(d) for d in dims))
-    raise FileNotFoundError(f"{name}(.gz) not found in {DATA_DIRS}")
-
-
-def peak_rss_mb():
-    """Peak resident memory of the whole process, loading included."""
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
-
-
-def reset_peak_rss():
-    """Starts a new high-water mark (Linux: VmHWM); False where not possible."""
-    try:
-        with open("/proc/self/clear_refs", "w") as f:
-            f.write("5")
-        return True
-    except OSError:
-        return False
-
-
-def vm_hwm_mb():
-    """VmHWM from /proc/self/status: the peak since reset_peak_rss()."""
-    with open("/proc/self/status") as f:
-        for line in f:
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1]) / 1024.0
-    return float("nan")
-
+from peer_common import peak_rss_mb, read_idx, reset_peak_rss, vm_hwm_mb
 
 class Residual(nn.Module):
     """d2l::book::Residual (the book's Gluon Residual): two 3x3 convolutions

@@ -1,6 +1,6 @@
 #!/usr/bin/python3
-"""Runs d2l's train_bench and the PyTorch peer alternately (ours, torch
-default, torch best, ours, ...) in the same environment and prints a markdown
+"""Runs d2l's train_bench and its peers alternately (ours, torch default,
+torch tuned, MXNet, ours, ...) in the same environment and prints a markdown
 table.
 
     /usr/bin/python3 bench/run.py [--build-dir build] [--threads 2] [--rounds 2]
@@ -14,8 +14,13 @@ is the fastest of a short tuning pass per workload over intra-op threads (1
 and 2), ATEN_CPU_CAPABILITY (avx512 where the CPU has it, and avx2) and
 jemalloc through LD_PRELOAD (Debian's libjemalloc2, when installed); the table
 names the configuration it picked. "best torch" in the ratios is the faster of
-default and tuned as measured in the rounds (the tuning pass is short). OPENBLAS_CORETYPE is left as it is and
-reported, with the single-precision GEMM rate that bench/gemm_rate measures.
+default and tuned as measured in the rounds (the tuning pass is short).
+"MXNet" is MXNet 1.9.1 (the system the book was written for, from PyPI in the
+venv of bench/mxnet_reference/setup.sh; skipped with a note where that venv
+is missing), hybridized with static memory, at the faster of 1 and 2 OpenMP
+threads in its own tuning pass. "best peer" is the fastest of them all.
+OPENBLAS_CORETYPE is left as it is and reported, with the single-precision
+GEMM rate that bench/gemm_rate measures.
 """
 import argparse
 import json
@@ -86,18 +91,24 @@ def torch_candidates():
     return out
 
 
-def tune_torch(torch_cmd, workload, num_train):
+def mxnet_candidates():
+    """MXNet hybridized at 1 and 2 OpenMP threads: (name, threads, env)."""
+    return [(f"{t} thread{'s' if t > 1 else ''}, hybridized", t, {}) for t in (1, 2)]
+
+
+def tune(cmd, workload, num_train, candidates, peer):
     """Short runs of each candidate; returns the fastest (name, threads, env)."""
     batch = BATCH.get(workload, 256)
     heavy = workload in ("resnet18", "alexnet")
     n = num_train if num_train > 0 else (batch if heavy else 10000)
     best, best_s = None, float("inf")
-    for name, threads, env in torch_candidates():
-        r = run_json(torch_cmd + ["--workload", workload, "--epochs", "2" if heavy else "3",
-                                  "--threads", str(threads), "--num-train", str(n)],
+    for name, threads, env in candidates:
+        r = run_json(cmd + ["--workload", workload, "--epochs", "2" if heavy else "3",
+                            "--threads", str(threads), "--num-train", str(n)],
                      env)
         s = r["median_step_seconds"] or r["seconds_per_epoch"]
-        print(f"tune {workload}: {name}: {s:.4f} s/step", file=sys.stderr, flush=True)
+        print(f"tune {peer} {workload}: {name}: {s:.4f} s/step", file=sys.stderr,
+              flush=True)
         if s < best_s:
             best, best_s = (name, threads, env), s
     return best
@@ -114,6 +125,10 @@ def main():
     parser.add_argument("--workloads", default="softmax,mlp,conv,lenet")
     parser.add_argument("--python", default="/usr/bin/python3",
                         help="the interpreter with torch (Debian's python3-torch)")
+    parser.add_argument("--mxnet-python",
+                        default=os.path.join(os.environ.get("MXNET_VENV", "/work/venv-mxnet"),
+                                             "bin", "python"),
+                        help="the interpreter with MXNet 1.9.1 (bench/mxnet_reference/setup.sh)")
     parser.add_argument("--no-tune", action="store_true",
                         help="measure torch in its default configuration only")
     args = parser.parse_args()
@@ -122,16 +137,25 @@ def main():
     common = ["--epochs", str(args.epochs), "--num-train", str(args.num_train)]
     ours_cmd = [os.path.join(bench_dir, "train_bench")]
     torch_cmd = [args.python, os.path.join(HERE, "peer_torch.py")]
+    mxnet_cmd = ([args.mxnet_python, os.path.join(HERE, "peer_mxnet.py")]
+                 if os.path.exists(args.mxnet_python) else None)
+    if not mxnet_cmd:
+        print(f"MXNet peer skipped: no {args.mxnet_python} "
+              "(bash bench/mxnet_reference/setup.sh makes it)", file=sys.stderr)
 
     load_start = os.getloadavg()
     gemm = run_json([os.path.join(bench_dir, "gemm_rate"),
                      "--threads", str(args.threads)])
 
-    results, best_config = {}, {}
+    results, best_config, mxnet_config = {}, {}, {}
     for workload in args.workloads.split(","):
-        best = None if args.no_tune else tune_torch(torch_cmd, workload, args.num_train)
+        best = (None if args.no_tune else
+                tune(torch_cmd, workload, args.num_train, torch_candidates(), "torch"))
         best_config[workload] = best[0] if best else "-"
-        runs = {"ours": [], "torch": [], "best": []}
+        mx_best = (tune(mxnet_cmd, workload, args.num_train, mxnet_candidates(), "mxnet")
+                   if mxnet_cmd else None)
+        mxnet_config[workload] = mx_best[0] if mx_best else "-"
+        runs = {"ours": [], "torch": [], "best": [], "mxnet": []}
         for _ in range(args.rounds):
             flags = ["--workload", workload] + common
             runs["ours"].append(run_json(ours_cmd + flags +
@@ -141,6 +165,9 @@ def main():
             if best:
                 runs["best"].append(run_json(torch_cmd + flags +
                                              ["--threads", str(best[1])], best[2]))
+            if mx_best:
+                runs["mxnet"].append(run_json(mxnet_cmd + flags +
+                                              ["--threads", str(mx_best[1])], mx_best[2]))
         results[workload] = runs
 
     def med(runs, key):
@@ -168,39 +195,56 @@ def main():
           f"at the start {', '.join(f'{x:.1f}' for x in load_start)}, at the end "
           f"{', '.join(f'{x:.1f}' for x in os.getloadavg())}")
     print()
+    mxnet_version = next((r["mxnet"][0].get("mxnet_version") for r in results.values()
+                          if r["mxnet"]), None)
+    mk = next((r["mxnet"][0].get("kernels", {}) for r in results.values() if r["mxnet"]),
+              {})
+    if mxnet_version:
+        print(f"MXNet {mxnet_version} (PyPI): oneDNN {'yes' if mk.get('mkldnn') else 'no'}, "
+              f"BLAS {mk.get('blas', '?')}, hybridized with static memory")
+    else:
+        print("MXNet: not measured (bash bench/mxnet_reference/setup.sh makes its venv)")
+    print()
     print("| workload | ours ex/s | torch default ex/s | torch tuned ex/s | tuned config "
-          "| ours / best torch | ours / default torch | ours peak MB | default peak MB "
-          "| tuned peak MB |")
-    print("|---|---:|---:|---:|---|---:|---:|---:|---:|---:|")
+          "| MXNet ex/s | MXNet config | ours / best peer | ours / best torch "
+          "| ours / MXNet | ours peak MB | default peak MB | tuned peak MB | MXNet peak MB |")
+    print("|---|---:|---:|---:|---|---:|---|---:|---:|---:|---:|---:|---:|---:|")
     for workload, runs in results.items():
         ours = med(runs["ours"], "examples_per_s")
         default = med(runs["torch"], "examples_per_s")
         tuned = med(runs["best"], "examples_per_s")
+        mxnet = med(runs["mxnet"], "examples_per_s")
         # The tuning pass is short: where its pick measured slower than the
         # default in the rounds, the default is the best configuration seen.
         best = max(default, tuned) if runs["best"] else default
+        best_peer = max(best, mxnet) if runs["mxnet"] else best
         print(f"| {workload} | {ours:,.1f} | {default:,.1f} | {tuned:,.1f} "
-              f"| {best_config[workload]} | {ours / best:.2f} | {ours / default:.2f} "
+              f"| {best_config[workload]} | {mxnet:,.1f} | {mxnet_config[workload]} "
+              f"| {ours / best_peer:.2f} | {ours / best:.2f} | {ours / mxnet:.2f} "
               f"| {med(runs['ours'], 'peak_rss_mb'):.0f} "
               f"| {med(runs['torch'], 'peak_rss_mb'):.0f} "
-              f"| {med(runs['best'], 'peak_rss_mb'):.0f} |")
+              f"| {med(runs['best'], 'peak_rss_mb'):.0f} "
+              f"| {med(runs['mxnet'], 'peak_rss_mb'):.0f} |")
     print()
     print("| workload | examples | ours s/epoch | default s/epoch | tuned s/epoch "
-          "| ours final loss | default final loss | tuned final loss "
-          "| ours train peak MB | default train peak MB | tuned train peak MB |")
-    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+          "| MXNet s/epoch | ours final loss | default final loss | tuned final loss "
+          "| MXNet final loss | ours train peak MB | default train peak MB "
+          "| tuned train peak MB | MXNet train peak MB |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for workload, runs in results.items():
         print(f"| {workload} | {runs['ours'][0].get('num_train', '?')} "
               f"| {med(runs['ours'], 'seconds_per_epoch'):.3f} "
               f"| {med(runs['torch'], 'seconds_per_epoch'):.3f} "
               f"| {med(runs['best'], 'seconds_per_epoch'):.3f} "
+              f"| {med(runs['mxnet'], 'seconds_per_epoch'):.3f} "
               f"| {med(runs['ours'], 'final_loss'):.4f} "
               f"| {med(runs['torch'], 'final_loss'):.4f} "
               f"| {med(runs['best'], 'final_loss'):.4f} "
+              f"| {med(runs['mxnet'], 'final_loss'):.4f} "
               f"| {med(runs['ours'], 'train_peak_rss_mb'):.0f} "
               f"| {med(runs['torch'], 'train_peak_rss_mb'):.0f} "
-              f"| {med(runs['best'], 'train_peak_rss_mb'):.0f} |")
-
+              f"| {med(runs['best'], 'train_peak_rss_mb'):.0f} "
+              f"| {med(runs['mxnet'], 'train_peak_rss_mb'):.0f} |")
 
 if __name__ == "__main__":
     main()

@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# Speed benchmarks against the PyTorch peer (bench/README.md): installs what is
-# missing (the project's packages, Debian's python3-torch and libjemalloc2,
-# which only the benchmarks use: jemalloc is one of the PyTorch peer's tuned
-# configurations), builds the benchmark programs with the default preset (build/)
+# Speed benchmarks against the PyTorch and MXNet peers (bench/README.md):
+# installs what is missing (the project's packages, Debian's python3-torch and
+# libjemalloc2, which only the benchmarks use: jemalloc is one of the PyTorch
+# peer's tuned configurations; MXNet 1.9.1 from PyPI in its own venv, by
+# bench/mxnet_reference/setup.sh), builds the benchmark programs with the
+# default preset (build/)
 # and runs bench/run.py, which ends by printing the table. Arguments go to
 # bench/run.py (--threads 2 --rounds 2 --epochs 4 --workloads softmax,mlp).
 # D2L_BENCH_BUILD_DIR=dir builds in dir instead of the preset's build/.
@@ -27,6 +29,13 @@ if ((${#missing[@]})); then
   DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -q "${missing[@]}"
 fi
 
+mxnet_venv=${MXNET_VENV:-/work/venv-mxnet}
+if [[ ! -x "$mxnet_venv/bin/python" ]]; then
+  echo "bench: making MXNet's venv at $mxnet_venv (the MXNet peer)"
+  MXNET_VENV=$mxnet_venv bash bench/mxnet_reference/setup.sh ||
+    echo "bench: no MXNet venv (PyPI unreachable?); the table leaves MXNet out"
+fi
+
 if [[ -n "${D2L_BENCH_BUILD_DIR:-}" ]]; then
   build_dir=$D2L_BENCH_BUILD_DIR
   cmake -S . -B "$build_dir" -DCMAKE_BUILD_TYPE=Release
@@ -38,4 +47,5 @@ else
 fi
 
 echo "bench: OPENBLAS_CORETYPE=${OPENBLAS_CORETYPE:-(unset)}"
-/usr/bin/python3 bench/run.py --build-dir "$build_dir" "$@"
+/usr/bin/python3 bench/run.py --build-dir "$build_dir" \
+  --mxnet-python "$mxnet_venv/bin/python" "$@"
