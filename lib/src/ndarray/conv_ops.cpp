@@ -5,6 +5,7 @@
 #include "d2l/conv_ops.hpp"
 
 #include <algorithm>
+#include <functional>
 #include <utility>
 #include <vector>
 
@@ -16,7 +17,6 @@
 
 namespace d2l::nd {
 
-using conv::scratch;
 using detail::fail;
 using detail::ptr;
 
@@ -41,6 +41,25 @@ int64_t conv::chunk_images(int64_t floats_per_image, int64_t p, int64_t n,
   int64_t chunks = (n + k - 1) / k;
   chunks = std::min(n, (chunks + threads - 1) / threads * threads);
   return (n + chunks - 1) / chunks;
+}
+
+int64_t conv::task_count(int64_t chunks) {
+  return std::max<int64_t>(std::min<int64_t>(chunks, num_threads()), 1);
+}
+
+void conv::for_chunk_ranges(int64_t chunks, int64_t tasks,
+                            const std::function<void(int64_t, int64_t, int64_t)>& body) {
+  detail::parallel_for(tasks, [&](int64_t task) {
+    body(task, chunks * task / tasks, chunks * (task + 1) / tasks);
+  });
+}
+
+conv::TaskScratch::TaskScratch(int64_t tasks, int64_t floats, Device d)
+    : buffer_(floats > 0 ? detail::empty({tasks, floats}, d) : NDArray()),
+      floats_(floats) {}
+
+float* conv::TaskScratch::of(int64_t task) const {
+  return floats_ > 0 ? ptr(buffer_) + task * floats_ : nullptr;
 }
 
 namespace {
@@ -133,18 +152,25 @@ NDArray forward(const NDArray& x, const NDArray& w, const NDArray& b,
   Dims m = dims_of(x.shape(), w.shape(), g);
   NDArray y = detail::empty({m.n, m.f, g.out_h, g.out_w}, d);
   const int64_t in_image = m.c * g.height * g.width, out_image = m.f * m.p;
-  detail::parallel_for(num_chunks(m), [&](int64_t chunk) {
-    thread_local std::vector<float> cols_buffer, out_buffer;
-    const int64_t b0 = chunk * m.chunk, k = std::min(m.chunk, m.n - b0);
-    float* cols = scratch(cols_buffer, m.rows * k * m.p);
-    kernels::im2col(d, ptr(x) + b0 * in_image, cols, g, m.c, k);
-    float* dst = k == 1 ? ptr(y) + b0 * out_image : scratch(out_buffer, m.f * k * m.p);
-    kernels::gemm(d, false, false, m.f, k * m.p, m.rows, 1.0f, ptr(w), cols, 0.0f, dst);
-    if (b.defined()) {  // (F, k*P) + (F, 1) while the block is in cache
-      kernels::binary(d, kernels::Binary::add, dst, ptr(b), dst,
-                      kernels::plan_broadcast({m.f, k * m.p}, {m.f, 1}, {m.f, k * m.p}));
+  const int64_t chunks = num_chunks(m), tasks = conv::task_count(chunks);
+  // Per task: the columns, and the GEMM's output when a chunk has several images.
+  const int64_t cols_size = m.rows * m.chunk * m.p;
+  const conv::TaskScratch scratch(tasks,
+                                  cols_size + (m.chunk > 1 ? m.f * m.chunk * m.p : 0), d);
+  conv::for_chunk_ranges(chunks, tasks, [&](int64_t task, int64_t first, int64_t end) {
+    float* cols = scratch.of(task);
+    for (int64_t chunk = first; chunk < end; ++chunk) {
+      const int64_t b0 = chunk * m.chunk, k = std::min(m.chunk, m.n - b0);
+      kernels::im2col(d, ptr(x) + b0 * in_image, cols, g, m.c, k);
+      float* dst = k == 1 ? ptr(y) + b0 * out_image : cols + cols_size;
+      kernels::gemm(d, false, false, m.f, k * m.p, m.rows, 1.0f, ptr(w), cols, 0.0f, dst);
+      if (b.defined()) {  // (F, k*P) + (F, 1) while the block is in cache
+        kernels::binary(
+            d, kernels::Binary::add, dst, ptr(b), dst,
+            kernels::plan_broadcast({m.f, k * m.p}, {m.f, 1}, {m.f, k * m.p}));
+      }
+      if (k > 1) swap_outer(d, dst, ptr(y) + b0 * out_image, k, m.f, m.p, true);
     }
-    if (k > 1) swap_outer(d, dst, ptr(y) + b0 * out_image, k, m.f, m.p, true);
   });
   return y;
 }
@@ -166,7 +192,7 @@ std::vector<NDArray> backward(const NDArray& gy, const NDArray& x, const NDArray
   // 512 channels one dW is 9 MiB). Each share is a fixed, contiguous range of
   // chunks run in order by one task, so the sums are the same on every run:
   // the same seed trains the same network.
-  const int64_t parts = std::max<int64_t>(std::min<int64_t>(chunks, num_threads()), 1);
+  const int64_t parts = conv::task_count(chunks);
   // With few filters, dW^T = cols x gy^T: the GEMM then packs gy (F x k*P)
   // rather than the far larger columns, and its rows (C*KH*KW) fill the
   // kernel's register tiles evenly. Measured with bench/layer_profile: 10-25%
@@ -178,36 +204,42 @@ std::vector<NDArray> backward(const NDArray& gy, const NDArray& x, const NDArray
   const bool im2col_dx = want_x && !fast.input_grad();
   const bool im2col_dw = want_w && !fast.weight_grad();
   NDArray dw_parts = im2col_dw ? detail::empty({parts, w_size}, d) : NDArray();
+  // Per task: the columns and gy as (F, k*P) for im2col, Winograd's transforms.
+  const bool im2col = im2col_dx || im2col_dw;
+  const int64_t cols_size = im2col ? m.rows * m.chunk * m.p : 0;
+  const int64_t gy_size = im2col && m.chunk > 1 ? m.f * m.chunk * m.p : 0;
+  const conv::TaskScratch scratch(parts,
+                                  cols_size + gy_size + fast.scratch_floats(m.chunk), d);
   if (want_x || want_w) {
-    detail::parallel_for(parts, [&](int64_t part) {
-      const int64_t first_chunk = chunks * part / parts;
-      const int64_t end_chunk = chunks * (part + 1) / parts;
-      for (int64_t chunk = first_chunk; chunk < end_chunk; ++chunk) {
-        thread_local std::vector<float> cols_buffer, gy_buffer;
+    conv::for_chunk_ranges(chunks, parts, [&](int64_t part, int64_t first, int64_t end) {
+      float* cols = scratch.of(part);
+      float* gyc = cols + cols_size;
+      float* transforms = gyc + gy_size;
+      for (int64_t chunk = first; chunk < end; ++chunk) {
         const int64_t b0 = chunk * m.chunk, k = std::min(m.chunk, m.n - b0);
-        // The columns, for dW and for an input gradient by col2im.
-        float* cols =
-            im2col_dx || im2col_dw ? scratch(cols_buffer, m.rows * k * m.p) : nullptr;
         const float* gy_chunk = ptr(gy) + b0 * out_image;
         const float* x_chunk = ptr(x) + b0 * in_image;
-        const bool first = chunk == first_chunk;
-        if (fast.input_grad()) fast.input_grad(gy_chunk, ptr(dx) + b0 * in_image, k);
-        if (fast.weight_grad()) fast.add_weight_grad(x_chunk, gy_chunk, k, part, first);
+        if (fast.input_grad()) {
+          fast.input_grad(gy_chunk, ptr(dx) + b0 * in_image, k, transforms);
+        }
+        if (fast.weight_grad()) {
+          fast.add_weight_grad(x_chunk, gy_chunk, k, part, chunk == first, transforms);
+        }
         const float* gy_cols = gy_chunk;
-        if (k > 1 && (im2col_dx || im2col_dw)) {  // (k, F, P) -> (F, k*P)
-          float* gyc = scratch(gy_buffer, m.f * k * m.p);
+        if (k > 1 && im2col) {  // (k, F, P) -> (F, k*P)
           swap_outer(d, gy_chunk, gyc, k, m.f, m.p, false);
           gy_cols = gyc;
         }
         if (im2col_dw) {  // this part's dW (F, rows) or dW^T (rows, F) += the chunk's
           kernels::im2col(d, x_chunk, cols, g, m.c, k);
           float* slot_dw = ptr(dw_parts) + part * w_size;
+          const float beta = chunk == first ? 0.0f : 1.0f;
           if (dwt) {
-            kernels::gemm(d, false, true, m.rows, m.f, k * m.p, 1.0f, cols, gy_cols,
-                          first ? 0.0f : 1.0f, slot_dw);
+            kernels::gemm(d, false, true, m.rows, m.f, k * m.p, 1.0f, cols, gy_cols, beta,
+                          slot_dw);
           } else {
-            kernels::gemm(d, false, true, m.f, m.rows, k * m.p, 1.0f, gy_cols, cols,
-                          first ? 0.0f : 1.0f, slot_dw);
+            kernels::gemm(d, false, true, m.f, m.rows, k * m.p, 1.0f, gy_cols, cols, beta,
+                          slot_dw);
           }
         }
         if (im2col_dx) {  // (rows, F) x (F, k*P) -> (k, C, H, W)

@@ -7,7 +7,6 @@
 
 #include <algorithm>
 #include <atomic>
-#include <vector>
 
 #include "core/parallel.hpp"
 #include "d2l/conv_ops.hpp"
@@ -42,23 +41,21 @@ int64_t chunk_of(int64_t c, int64_t f, const kernels::WinogradTiles& t, int64_t 
                             tiles_per_image, n, 256);
 }
 
-// Scratch of one thread: transformed inputs, transformed outputs.
-struct Scratch {
-  std::vector<float> v, m;
-};
-Scratch& scratch() {
-  thread_local Scratch s;
-  return s;
+// Scratch floats for passes over k images with c and f channels: the
+// transformed inputs and the products (or transformed gy), side by side.
+int64_t scratch_for(int64_t k, int64_t c, int64_t f, const kernels::WinogradTiles& t) {
+  return t.positions() * (c + f) * k * t.tiles_h * t.tiles_w;
 }
 
 // One pass on k images: x (k, depth, H, W) -> y (k, rows, H, W), with u
 // (positions, rows, depth) from winograd_weights: for each position xi of the
 // transformed patch, m[xi] (rows, T) = u[xi] (rows, depth) x v[xi] (depth, T).
 void pass(Device d, const float* u, const float* x, const float* bias, float* y,
-          int64_t k, int64_t depth, int64_t rows, const kernels::WinogradTiles& t) {
+          int64_t k, int64_t depth, int64_t rows, const kernels::WinogradTiles& t,
+          float* scratch) {
   const int64_t tiles = k * t.tiles_h * t.tiles_w, positions = t.positions();
-  float* v = conv::scratch(scratch().v, positions * depth * tiles);
-  float* m = conv::scratch(scratch().m, positions * rows * tiles);
+  float* v = scratch;
+  float* m = scratch + positions * depth * tiles;
   kernels::winograd_input(d, x, v, k, depth, t);
   for (int64_t xi = 0; xi < positions; ++xi) {
     kernels::gemm(d, false, false, rows, tiles, depth, 1.0f, u + xi * rows * depth,
@@ -110,10 +107,14 @@ NDArray forward(const NDArray& x, const NDArray& w, const NDArray& b,
   kernels::winograd_weights(d, ptr(w), ptr(u), f, c, t, false);
   const int64_t chunk = chunk_of(c, f, t, n);
   const int64_t in_image = c * g.height * g.width, out_image = f * g.out_h * g.out_w;
-  detail::parallel_for((n + chunk - 1) / chunk, [&](int64_t i) {
-    const int64_t b0 = i * chunk, k = std::min(chunk, n - b0);
-    pass(d, ptr(u), ptr(x) + b0 * in_image, b.defined() ? ptr(b) : nullptr,
-         ptr(y) + b0 * out_image, k, c, f, t);
+  const int64_t chunks = (n + chunk - 1) / chunk, tasks = conv::task_count(chunks);
+  const conv::TaskScratch scratch(tasks, scratch_for(chunk, c, f, t), d);
+  conv::for_chunk_ranges(chunks, tasks, [&](int64_t task, int64_t first, int64_t end) {
+    for (int64_t i = first; i < end; ++i) {
+      const int64_t b0 = i * chunk, k = std::min(chunk, n - b0);
+      pass(d, ptr(u), ptr(x) + b0 * in_image, b.defined() ? ptr(b) : nullptr,
+           ptr(y) + b0 * out_image, k, c, f, t, scratch.of(task));
+    }
   });
   return y;
 }
@@ -135,19 +136,23 @@ Backward::Backward(const NDArray& w, const kernels::Window2D& g, bool input_grad
   if (weight_grad_) du_parts_ = detail::empty({parts, tiles_.positions() * f_ * c_}, d);
 }
 
-void Backward::input_grad(const float* gy, float* dx, int64_t k) const {
-  pass(device_, ptr(u_), gy, nullptr, dx, k, f_, c_, tiles_);
+int64_t Backward::scratch_floats(int64_t images) const {
+  return input_grad_ || weight_grad_ ? scratch_for(images, c_, f_, tiles_) : 0;
+}
+
+void Backward::input_grad(const float* gy, float* dx, int64_t k, float* scratch) const {
+  pass(device_, ptr(u_), gy, nullptr, dx, k, f_, c_, tiles_, scratch);
 }
 
 // y = A^T [sum over c of u[f][c] . v[c]] A per tile, so the gradient of
 // u[xi][f][c] is the sum over tiles of (A gy A^T)[xi][f] v[xi][c]: one GEMM
 // (F, T) x (T, C) per position.
 void Backward::add_weight_grad(const float* x, const float* gy, int64_t k, int64_t part,
-                               bool first) const {
+                               bool first, float* scratch) const {
   const int64_t tiles = k * tiles_.tiles_h * tiles_.tiles_w;
   const int64_t positions = tiles_.positions();
-  float* v = conv::scratch(scratch().v, positions * c_ * tiles);
-  float* z = conv::scratch(scratch().m, positions * f_ * tiles);
+  float* v = scratch;
+  float* z = scratch + positions * c_ * tiles;
   kernels::winograd_input(device_, x, v, k, c_, tiles_);
   kernels::winograd_output_grad(device_, gy, z, k, f_, tiles_);
   float* du = ptr(du_parts_) + part * positions * f_ * c_;

@@ -30,11 +30,13 @@ class Backward {
            bool weight_grad, int64_t parts, Device d);
   bool input_grad() const { return input_grad_; }
   bool weight_grad() const { return weight_grad_; }
+  /// Scratch floats that one task needs for chunks of `images` images.
+  int64_t scratch_floats(int64_t images) const;
   /// gy (k, F, H, W) -> dx (k, C, H, W) for a chunk of k images.
-  void input_grad(const float* gy, float* dx, int64_t k) const;
+  void input_grad(const float* gy, float* dx, int64_t k, float* scratch) const;
   /// Adds the chunk's share of dW to accumulator `part` (`first`: sets it).
   void add_weight_grad(const float* x, const float* gy, int64_t k, int64_t part,
-                       bool first) const;
+                       bool first, float* scratch) const;
   /// dW (F, C, k, k): the accumulators summed and transformed back.
   NDArray weight_grad_total(const Shape& w_shape) const;
 
