@@ -1,8 +1,10 @@
 """What the Python peers (peer_torch.py, peer_mxnet.py) share: reading the
 Fashion-MNIST IDX files and measuring the process's peak memory."""
 import gzip
+import json
 import os
 import resource
+import statistics
 
 import numpy as np
 
@@ -52,3 +54,28 @@ def vm_hwm_mb():
             if line.startswith("VmHWM:"):
                 return int(line.split()[1]) / 1024.0
     return float("nan")
+
+
+def report(args, impl, n, seconds, step_seconds, final_loss, load_peak_mb, reset,
+           batch_size, **extra):
+    """Prints the JSON line that bench/run.py reads: the median epoch after the
+    first (a warm-up), the median step after the first epoch, peak memory."""
+    epoch_seconds = [round(s, 6) for s in seconds]  # the warm-up included
+    if len(seconds) > 1:
+        seconds = seconds[1:]  # the warm-up epoch
+    per_epoch = statistics.median(seconds)
+    print(json.dumps({
+        "workload": args.workload, "impl": impl, "epochs": args.epochs,
+        "threads": args.threads, "num_train": n,
+        "seconds_per_epoch": round(per_epoch, 6),
+        "examples_per_s": round(n / per_epoch, 1),
+        "peak_rss_mb": round(peak_rss_mb(), 1),
+        "load_peak_rss_mb": round(load_peak_mb, 1),
+        "train_peak_rss_mb": round(vm_hwm_mb(), 1) if reset else None,
+        "final_loss": round(final_loss, 6),
+        "epoch_seconds": epoch_seconds,
+        "batch_size": batch_size,
+        "median_step_seconds": (round(statistics.median(step_seconds), 6)
+                                if step_seconds else None),
+        **extra,
+    }))

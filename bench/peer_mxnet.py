@@ -19,13 +19,11 @@ option) and train on the first 512 and 384 examples unless --num-train says
 otherwise.
 """
 import argparse
-import json
 import os
-import statistics
 import sys
 import time
 
-from peer_common import peak_rss_mb, read_idx, reset_peak_rss, vm_hwm_mb
+from peer_common import peak_rss_mb, read_idx, report, reset_peak_rss
 
 
 def parse_args():
@@ -189,28 +187,11 @@ def main():
         seconds.append(time.perf_counter() - start)
         final_loss = loss_sum / seen
 
-    epoch_seconds = [round(s, 6) for s in seconds]  # the warm-up included
-    if len(seconds) > 1:
-        seconds = seconds[1:]  # the warm-up epoch
-    per_epoch = statistics.median(seconds)
-    print(json.dumps({
-        "workload": args.workload, "impl": "mxnet", "epochs": args.epochs,
-        "threads": args.threads, "num_train": n,
-        "seconds_per_epoch": round(per_epoch, 6),
-        "examples_per_s": round(n / per_epoch, 1),
-        "peak_rss_mb": round(peak_rss_mb(), 1),
-        "load_peak_rss_mb": round(load_peak_mb, 1),
-        "train_peak_rss_mb": round(vm_hwm_mb(), 1) if reset else None,
-        "final_loss": round(final_loss, 6),
-        "epoch_seconds": epoch_seconds, "mxnet_version": mx.__version__,
-        "batch_size": batch_size,
-        "median_step_seconds": (round(statistics.median(step_seconds), 6)
-                                if step_seconds else None),
-        "kernels": kernels(),
-        "env": {k: os.environ[k] for k in ("OMP_NUM_THREADS",) if k in os.environ},
-        "python": sys.version.split()[0],
-    }))
-
+    report(args, "mxnet", n, seconds, step_seconds, final_loss, load_peak_mb, reset,
+           batch_size,
+        mxnet_version=mx.__version__, kernels=kernels(),
+        env={k: os.environ[k] for k in ("OMP_NUM_THREADS",) if k in os.environ},
+        python=sys.version.split()[0])
 
 if __name__ == "__main__":
     main()

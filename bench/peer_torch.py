@@ -14,10 +14,8 @@ antialiasing: F.interpolate(..., align_corners=False)) and train on the first
 says which kernels torch used (CPU capability, oneDNN, jemalloc).
 """
 import argparse
-import json
 import os
 import re
-import statistics
 import time
 
 import numpy as np
@@ -25,7 +23,7 @@ import torch
 import torch.nn.functional as F
 from torch import nn
 
-from peer_common import peak_rss_mb, read_idx, reset_peak_rss, vm_hwm_mb
+from peer_common import peak_rss_mb, read_idx, report, reset_peak_rss
 
 class Residual(nn.Module):
     """d2l::book::Residual (the book's Gluon Residual): two 3x3 convolutions
@@ -184,28 +182,11 @@ def main():
         seconds.append(time.perf_counter() - start)
         final_loss = loss_sum / seen
 
-    epoch_seconds = [round(s, 6) for s in seconds]  # the warm-up included
-    if len(seconds) > 1:
-        seconds = seconds[1:]  # the warm-up epoch
-    per_epoch = statistics.median(seconds)
-    print(json.dumps({
-        "workload": args.workload, "impl": "torch", "epochs": args.epochs,
-        "threads": args.threads, "num_train": n,
-        "seconds_per_epoch": round(per_epoch, 6),
-        "examples_per_s": round(n / per_epoch, 1),
-        "peak_rss_mb": round(peak_rss_mb(), 1),
-        "load_peak_rss_mb": round(load_peak_mb, 1),
-        "train_peak_rss_mb": round(vm_hwm_mb(), 1) if reset else None,
-        "final_loss": round(final_loss, 6),
-        "epoch_seconds": epoch_seconds, "torch_version": torch.__version__,
-        "batch_size": batch_size,
-        "median_step_seconds": (round(statistics.median(step_seconds), 6)
-                                if step_seconds else None),
-        "kernels": kernels(),
-        "env": {k: os.environ[k] for k in ("ATEN_CPU_CAPABILITY", "LD_PRELOAD")
-                if k in os.environ},
-    }))
-
+    report(args, "torch", n, seconds, step_seconds, final_loss, load_peak_mb, reset,
+           batch_size,
+        torch_version=torch.__version__, kernels=kernels(),
+        env={k: os.environ[k] for k in ("ATEN_CPU_CAPABILITY", "LD_PRELOAD")
+             if k in os.environ})
 
 if __name__ == "__main__":
     main()
