@@ -62,7 +62,8 @@ class Pool {
     }
     wake_.notify_all();  // no system call when every worker is still spinning
     work(*job);
-    for (int i = 0; i < kSpins && job->pending.load(std::memory_order_acquire) != 0; ++i) {
+    for (int i = 0; i < kSpins && job->pending.load(std::memory_order_acquire) != 0;
+         ++i) {
       spin_pause();
     }
     std::unique_lock<std::mutex> lock(mutex_);

@@ -1,7 +1,8 @@
 // Convolution as im2col + GEMM over chunks of images, with its gradients for
 // the input (GEMM + col2im), the weight (GEMM, accumulated) and the bias. 3x3
-// convolutions with stride 1 and padding 1 go to Winograd's method where it is
-// chosen (conv_winograd.cpp), a chunk at a time inside the same loops.
+// and 5x5 convolutions with stride 1 and "same" padding go to Winograd's
+// method where it is chosen (conv_winograd.cpp), a chunk at a time inside the
+// same loops.
 #include "d2l/conv_ops.hpp"
 
 #include <algorithm>

@@ -8,7 +8,6 @@
 #include <algorithm>
 #include <atomic>
 
-#include "core/parallel.hpp"
 #include "d2l/conv_ops.hpp"
 #include "d2l/ops.hpp"
 #include "ndarray/conv_common.hpp"
@@ -64,8 +63,6 @@ void pass(Device d, const float* u, const float* x, const float* bias, float* y,
   kernels::winograd_output(d, m, bias, y, k, rows, t);
 }
 
-}  // namespace
-
 // The kernel size (3 or 5) when Winograd's method applies to window g:
 // stride 1, no dilation, "same" padding; 0 otherwise.
 int64_t winograd_kernel(const kernels::Window2D& g) {
@@ -79,6 +76,8 @@ int64_t winograd_kernel(const kernels::Window2D& g) {
 kernels::WinogradTiles tiles_of(const kernels::Window2D& g) {
   return kernels::winograd_tiles(g.out_h, g.out_w, winograd_kernel(g));
 }
+
+}  // namespace
 
 // `automatic` takes Winograd where it measured faster (bench/layer_profile),
 // with the vectorized transforms only: planes whose 2x2 tiles waste little,
