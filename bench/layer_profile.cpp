@@ -1,11 +1,12 @@
 // Where ResNet-18's time goes: forward and backward of each kind of layer of
 // d2l::book::resnet18 at 96x96 (the resnet section's size), batch 64, timed
 // one at a time on random inputs; `--network alexnet` does the same for the
-// book's AlexNet at 224x224. Convolutions report GFLOP/s and the fraction
+// book's AlexNet at 224x224, `--network lenet` for LeNet at 28x28 (the bench's
+// batch is 256). Convolutions report GFLOP/s and the fraction
 // of the machine's GEMM rate (d2l's nd::dot on 1024^3, as bench/gemm_rate
 // measures it), which is what im2col + GEMM could reach at best.
 //
-//   layer_profile [--network resnet18|alexnet] [--threads 2] [--batch 64]
+//   layer_profile [--network resnet18|alexnet|lenet] [--threads 2] [--batch 64]
 //                 [--seconds 1] [--clock wall|cpu] [--only TEXT] [--weights-only]
 //                 [--conv automatic|im2col|winograd]
 //
@@ -80,9 +81,10 @@ struct Layer {
 };
 
 Layer conv(const std::string& name, int count, int64_t n, int64_t c, int64_t hw,
-           int64_t f, int64_t k, int64_t stride, int64_t pad, bool input_grad = true) {
+           int64_t f, int64_t k, int64_t stride, int64_t pad, bool input_grad = true,
+           const std::string& activation = "") {
   const int64_t out = (hw + 2 * pad - k) / stride + 1;
-  auto block = std::make_shared<nn::Conv2D>(f, k, stride, pad);
+  auto block = std::make_shared<nn::Conv2D>(f, k, stride, pad, activation);
   return {name, count, {n, c, hw, hw}, input_grad, 2.0 * n * f * c * k * k * out * out,
           block};
 }
@@ -101,8 +103,9 @@ int main(int argc, char** argv) {
   app.add_option("--clock", clock, "wall or cpu (process CPU time)")
       ->check(CLI::IsMember({"wall", "cpu"}));
   std::string network = "resnet18";
-  app.add_option("--network", network, "resnet18 (at 96x96) or alexnet (at 224x224)")
-      ->check(CLI::IsMember({"resnet18", "alexnet"}));
+  app.add_option("--network", network,
+                 "resnet18 (at 96x96), alexnet (at 224x224) or lenet (at 28x28)")
+      ->check(CLI::IsMember({"resnet18", "alexnet", "lenet"}));
   std::string only;
   app.add_option("--only", only, "time only the layers whose name contains this");
   bool weights_only = false;
@@ -110,11 +113,12 @@ int main(int argc, char** argv) {
                "backward computes the weight gradients only (no input gradient)");
   std::string conv_algorithm = "automatic";
   app.add_option("--conv", conv_algorithm,
-                 "convolution algorithm: automatic, im2col or winograd")
-      ->check(CLI::IsMember({"automatic", "im2col", "winograd"}));
+                 "convolution algorithm: automatic, im2col, winograd or direct")
+      ->check(CLI::IsMember({"automatic", "im2col", "winograd", "direct"}));
   CLI11_PARSE(app, argc, argv);
   nd::set_conv_algorithm(conv_algorithm == "im2col"     ? nd::ConvAlgorithm::im2col
                          : conv_algorithm == "winograd" ? nd::ConvAlgorithm::winograd
+                         : conv_algorithm == "direct"   ? nd::ConvAlgorithm::direct
                                                         : nd::ConvAlgorithm::automatic);
   cpu_clock = clock == "cpu";
   set_num_threads(threads);
@@ -211,8 +215,40 @@ int main(int argc, char** argv) {
       dense(4096, 4096),
       dense(4096, 10),
   };
-  std::vector<Layer>& layers = network == "alexnet" ? alexnet_layers : resnet_layers;
-  const char* title = network == "alexnet" ? "AlexNet at 224x224" : "ResNet-18 at 96x96";
+  // LeNet as in chapters/05_cnn/lenet.cpp and the bench: sigmoid everywhere
+  // but the output, 2x2 max pooling.
+  auto lenet_dense = [&](int64_t in, int64_t out, const std::string& activation) {
+    return Layer{"dense " + std::to_string(in) + "->" + std::to_string(out),
+                 1,
+                 {n, in},
+                 true,
+                 2.0 * n * in * out,
+                 std::make_shared<nn::Dense>(out, activation)};
+  };
+  auto lenet_pool = [&](int64_t c, int64_t hw) {
+    return Layer{"maxpool 2x2 s2 " + std::to_string(c) + " @" + std::to_string(hw),
+                 1,
+                 {n, c, hw, hw},
+                 true,
+                 0,
+                 std::make_shared<nn::MaxPool2D>(2, 2)};
+  };
+  std::vector<Layer> lenet_layers = {
+      conv("conv 5x5 1->6 pad 2 @28", 1, n, 1, 28, 6, 5, 1, 2, /*input_grad=*/false,
+           "sigmoid"),
+      lenet_pool(6, 28),
+      conv("conv 5x5 6->16 @14", 1, n, 6, 14, 16, 5, 1, 0, true, "sigmoid"),
+      lenet_pool(16, 10),
+      lenet_dense(400, 120, "sigmoid"),
+      lenet_dense(120, 84, "sigmoid"),
+      lenet_dense(84, 10, ""),
+  };
+  std::vector<Layer>& layers = network == "alexnet" ? alexnet_layers
+                               : network == "lenet" ? lenet_layers
+                                                    : resnet_layers;
+  const char* title = network == "alexnet" ? "AlexNet at 224x224"
+                      : network == "lenet" ? "LeNet at 28x28"
+                                           : "ResNet-18 at 96x96";
 
   struct Row {
     const Layer* layer;

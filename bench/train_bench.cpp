@@ -81,11 +81,12 @@ int main(int argc, char** argv) {
   app.add_option("--seed", seed, "random seed");
   std::string conv_algorithm = "automatic";
   app.add_option("--conv", conv_algorithm,
-                 "convolution algorithm: automatic, im2col or winograd")
-      ->check(CLI::IsMember({"automatic", "im2col", "winograd"}));
+                 "convolution algorithm: automatic, im2col, winograd or direct")
+      ->check(CLI::IsMember({"automatic", "im2col", "winograd", "direct"}));
   CLI11_PARSE(app, argc, argv);
   nd::set_conv_algorithm(conv_algorithm == "im2col"     ? nd::ConvAlgorithm::im2col
                          : conv_algorithm == "winograd" ? nd::ConvAlgorithm::winograd
+                         : conv_algorithm == "direct"   ? nd::ConvAlgorithm::direct
                                                         : nd::ConvAlgorithm::automatic);
 
   set_num_threads(threads);

@@ -370,3 +370,93 @@ TEST_CASE("the convolution algorithm is a process-wide setting", "[conv]") {
   }
   CHECK(nd::conv_algorithm() == nd::ConvAlgorithm::automatic);
 }
+
+namespace {
+
+// The convolutions the direct method takes (stride 1, no dilation): LeNet's
+// two layers, padding wider than the kernel, rectangular kernels and
+// padding, 1x1, rows longer than one block of vectors (48 outputs), every
+// count of filters in a block of 8 and past it, one or two filters (fewer
+// than a block of the weight gradient's 3), taps not a multiple of 8, no
+// bias, and batches of many chunks.
+const std::vector<Case> kDirectCases = {
+    {3, 1, 28, 28, 6, 5, 5, 1, 2},
+    {4, 6, 14, 14, 16, 5, 5},
+    {2, 2, 5, 6, 3, 3, 3, 1, 3},
+    {3, 3, 7, 9, 5, 2, 3, 1, {1, 2}},
+    {2, 4, 6, 5, 7, 1, 1},
+    {2, 2, 9, 70, 9, 3, 3, 1, 1},
+    {1, 3, 11, 13, 1, 3, 3},
+    {2, 1, 8, 8, 2, 4, 4, 1, 1, 1, false},
+    {2, 5, 6, 6, 8, 3, 3, 1, 1},
+    {2, 2, 6, 6, 40, 3, 3, 1, 1},
+    {60, 3, 10, 10, 4, 3, 3, 1, 1},
+    {2, 17, 5, 5, 4, 3, 3},
+};
+
+}  // namespace
+
+TEST_CASE("direct convolution and its gradients match a naive loop", "[conv]") {
+  for (auto algorithm : {nd::ConvAlgorithm::direct, nd::ConvAlgorithm::automatic}) {
+    AlgorithmScope scope(algorithm);
+    INFO("algorithm " << int(algorithm));
+    uint32_t seed = 301;
+    for (const auto& k : kDirectCases) compare_with_naive(k, seed += 10);
+  }
+}
+
+TEST_CASE("direct convolution agrees with im2col on LeNet's layers", "[conv]") {
+  struct Layer {
+    int64_t c, hw, f, pad;
+  };
+  for (Layer l : {Layer{1, 28, 6, 2}, Layer{6, 14, 16, 0}}) {
+    INFO("x (32, " << l.c << ", " << l.hw << ", " << l.hw << "), " << l.f << " filters");
+    NDArray x = test::uniform_input({32, l.c, l.hw, l.hw}, -1, 1, 61);
+    NDArray w = test::uniform_input({l.f, l.c, 5, 5}, -0.3, 0.3, 62);
+    NDArray b = test::uniform_input({l.f}, -1, 1, 63);
+    const int64_t out = l.hw + 2 * l.pad - 4;
+    NDArray head = test::uniform_input({32, l.f, out, out}, -1, 1, 64);
+    auto run = [&](nd::ConvAlgorithm a) {
+      AlgorithmScope scope(a);
+      NDArray xc = x.copy(), wc = w.copy();
+      xc.attach_grad();
+      wc.attach_grad();
+      NDArray y;
+      {
+        autograd::record recording;
+        y = nd::convolution(xc, wc, b, {.pad = l.pad});
+      }
+      y.backward(head);
+      return std::vector<std::vector<float>>{y.to_vector(), xc.grad().to_vector(),
+                                             wc.grad().to_vector()};
+    };
+    const auto fast = run(nd::ConvAlgorithm::direct);
+    const auto reference = run(nd::ConvAlgorithm::im2col);
+    const char* names[] = {"y", "dx", "dw"};
+    for (size_t r = 0; r < 3; ++r) {
+      INFO(names[r]);
+      REQUIRE(fast[r].size() == reference[r].size());
+      double worst = 0, largest = 0;
+      for (size_t i = 0; i < fast[r].size(); ++i) {
+        worst = std::max(worst, double(std::abs(fast[r][i] - reference[r][i])));
+        largest = std::max(largest, double(std::abs(reference[r][i])));
+      }
+      CHECK(worst <= 1e-5 * largest);
+      // Two computations, not one path twice. (y may agree to the bit: both
+      // add the taps up in the same order, one FMA at a time.)
+      if (r > 0) CHECK(fast[r] != reference[r]);
+    }
+  }
+}
+
+TEST_CASE("direct convolution gradients match finite differences", "[conv]") {
+  AlgorithmScope scope(nd::ConvAlgorithm::direct);
+  auto x = test::uniform_input({2, 2, 5, 4}, -1, 1, 71);
+  auto w = test::uniform_input({3, 2, 3, 2}, -1, 1, 72);
+  auto b = test::uniform_input({3}, -1, 1, 73);
+  check_gradients(
+      [](const Args& in) {
+        return nd::convolution(in[0], in[1], in[2], {.pad = {1, 2}});
+      },
+      {x, w, b});
+}

@@ -51,12 +51,14 @@ NDArray convolution(const NDArray& x, const NDArray& weight, const NDArray& bias
 /// stride 1 and "same" padding (1 or 2) on planes whose 2x2 tiles waste
 /// little, with 16 or more input and output channels (the output and both
 /// gradients, but the weight gradient of 5x5 kernels: 2.25x and 2.8x fewer
-/// multiplications), and im2col + GEMM for
-/// everything else. `im2col` and `winograd` force one (Winograd only where
-/// it applies), so that tests and benchmarks can compare them. Both give the
-/// same values up to float rounding (Winograd's is a few times larger, about
-/// 1e-6 of the values for 3x3 and 1e-5 for 5x5).
-enum class ConvAlgorithm { automatic, im2col, winograd };
+/// multiplications); a direct convolution for stride-1 layers with few
+/// channels (up to 16 in, 32 out: LeNet's), which reads shifted rows of the
+/// padded image instead of building a column matrix; and im2col + GEMM for
+/// everything else. `im2col`, `winograd` and `direct` force one (the last
+/// two only where they apply), so that tests and benchmarks can compare
+/// them. All give the same values up to float rounding (Winograd's is a few
+/// times larger, about 1e-6 of the values for 3x3 and 1e-5 for 5x5).
+enum class ConvAlgorithm { automatic, im2col, winograd, direct };
 /// Sets the algorithm for every later convolution of the process.
 void set_conv_algorithm(ConvAlgorithm algorithm);
 /// The algorithm set by set_conv_algorithm (`automatic` unless changed).

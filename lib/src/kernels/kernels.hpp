@@ -158,6 +158,28 @@ void winograd_output_grad(Device d, const float* gy, float* m, int64_t n, int64_
 void winograd_weights_grad(Device d, const float* du, float* dw, int64_t f, int64_t c,
                            const WinogradTiles& t);
 
+/// Direct convolution with stride 1 on "wide" rows (src/cpu/direct_conv.cpp),
+/// for layers with few channels. Planes have rows `width` apart (the padded
+/// input's width), and output q reads input q + i * width + j for tap (i, j):
+/// out[r][q] = sum over c, i, j of w_taps[((c * kh + i) * kw + j) * f + r] *
+/// in[c * in_stride + q + i * width + j], for r < f and q < length. Output
+/// columns that run past a row's end are garbage the caller drops; `in` must be
+/// readable up to (channels - 1) * in_stride + length + (kh - 1) * width + kw - 1.
+void direct_correlate(Device d, const float* in, int64_t channels, int64_t in_stride,
+                      int64_t width, int64_t kh, int64_t kw, const float* w_taps,
+                      int64_t f, float* out, int64_t out_stride, int64_t length);
+/// Its weight gradient over `images` images: dw[r][(c * kh + i) * kw + j] +=
+/// the sum over images b and q < length of gy[b * gy_image_stride + r *
+/// gy_stride + q] * in[b * image_stride + c * in_stride + q + i * width + j]
+/// (gy zero in the dropped columns).
+void direct_weight_grad(Device d, const float* in, int64_t channels, int64_t in_stride,
+                        int64_t image_stride, int64_t width, int64_t kh, int64_t kw,
+                        const float* gy, int64_t f, int64_t gy_stride,
+                        int64_t gy_image_stride, int64_t images, int64_t length,
+                        float* dw);
+/// Whether the two above are vectorized on this build (AVX-512).
+bool direct_conv_vectorized();
+
 enum class Pool { max, avg };
 
 /// y (planes, OH, OW) = max or mean of each window of x (planes, H, W). Max

@@ -1,8 +1,9 @@
 // Convolution as im2col + GEMM over chunks of images, with its gradients for
 // the input (GEMM + col2im), the weight (GEMM, accumulated) and the bias. 3x3
 // and 5x5 convolutions with stride 1 and "same" padding go to Winograd's
-// method where it is chosen (conv_winograd.cpp), a chunk at a time inside the
-// same loops.
+// method where it is chosen (conv_winograd.cpp), stride-1 layers with few
+// channels to a direct convolution (conv_direct.cpp), a chunk at a time inside
+// the same loops.
 #include "d2l/conv_ops.hpp"
 
 #include <algorithm>
@@ -13,6 +14,7 @@
 #include "core/parallel.hpp"
 #include "d2l/ops.hpp"
 #include "ndarray/conv_common.hpp"
+#include "ndarray/conv_direct.hpp"
 #include "ndarray/conv_winograd.hpp"
 #include "ndarray/impl.hpp"
 
@@ -150,6 +152,9 @@ NDArray forward(const NDArray& x, const NDArray& w, const NDArray& b,
   if (winograd::chosen(g, x.shape()[1], w.shape()[0])) {
     return winograd::forward(x, w, b, g, d);
   }
+  if (direct::chosen(g, x.shape()[1], w.shape()[0])) {
+    return direct::forward(x, w, b, g, d);
+  }
   Dims m = dims_of(x.shape(), w.shape(), g);
   NDArray y = detail::empty({m.n, m.f, g.out_h, g.out_w}, d);
   const int64_t in_image = m.c * g.height * g.width, out_image = m.f * m.p;
@@ -200,22 +205,26 @@ std::vector<NDArray> backward(const NDArray& gy, const NDArray& x, const NDArray
   // faster backward for 64 and 128 filters, no gain at 256, slower at 512.
   const bool dwt = m.f <= 128;
   const int64_t in_image = m.c * g.height * g.width, out_image = m.f * m.p;
-  // Winograd's method, where it is chosen, for either gradient.
+  // Winograd's method or the direct one, where chosen, for either gradient.
   const winograd::Backward fast(w, g, want_x, want_w, parts, d);
-  const bool im2col_dx = want_x && !fast.input_grad();
-  const bool im2col_dw = want_w && !fast.weight_grad();
+  const direct::Backward small(w, g, want_x && !fast.input_grad(),
+                               want_w && !fast.weight_grad(), parts, d);
+  const bool im2col_dx = want_x && !fast.input_grad() && !small.input_grad();
+  const bool im2col_dw = want_w && !fast.weight_grad() && !small.weight_grad();
   NDArray dw_parts = im2col_dw ? detail::empty({parts, w_size}, d) : NDArray();
   // Per task: the columns and gy as (F, k*P) for im2col, Winograd's transforms.
   const bool im2col = im2col_dx || im2col_dw;
   const int64_t cols_size = im2col ? m.rows * m.chunk * m.p : 0;
   const int64_t gy_size = im2col && m.chunk > 1 ? m.f * m.chunk * m.p : 0;
-  const conv::TaskScratch scratch(parts,
-                                  cols_size + gy_size + fast.scratch_floats(m.chunk), d);
+  const int64_t fast_size = fast.scratch_floats(m.chunk);
+  const conv::TaskScratch scratch(
+      parts, cols_size + gy_size + fast_size + small.scratch_floats(m.chunk), d);
   if (want_x || want_w) {
     conv::for_chunk_ranges(chunks, parts, [&](int64_t part, int64_t first, int64_t end) {
       float* cols = scratch.of(part);
       float* gyc = cols + cols_size;
       float* transforms = gyc + gy_size;
+      float* wide = transforms + fast_size;
       for (int64_t chunk = first; chunk < end; ++chunk) {
         const int64_t b0 = chunk * m.chunk, k = std::min(m.chunk, m.n - b0);
         const float* gy_chunk = ptr(gy) + b0 * out_image;
@@ -225,6 +234,11 @@ std::vector<NDArray> backward(const NDArray& gy, const NDArray& x, const NDArray
         }
         if (fast.weight_grad()) {
           fast.add_weight_grad(x_chunk, gy_chunk, k, part, chunk == first, transforms);
+        }
+        if (small.input_grad())
+          small.input_grad(gy_chunk, ptr(dx) + b0 * in_image, k, wide);
+        if (small.weight_grad()) {
+          small.add_weight_grad(x_chunk, gy_chunk, k, part, chunk == first, wide);
         }
         const float* gy_cols = gy_chunk;
         if (k > 1 && im2col) {  // (k, F, P) -> (F, k*P)
@@ -256,6 +270,8 @@ std::vector<NDArray> backward(const NDArray& gy, const NDArray& x, const NDArray
     dw = nd::zeros(w.shape(), d);
   } else if (fast.weight_grad()) {
     dw = fast.weight_grad_total(w.shape());
+  } else if (small.weight_grad()) {
+    dw = small.weight_grad_total(w.shape());
   } else if (want_w) {
     dw = parts == 1 ? dw_parts.reshape(w.shape())
                     : nd::sum(dw_parts, 0).reshape(w.shape());

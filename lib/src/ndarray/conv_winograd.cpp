@@ -87,7 +87,10 @@ kernels::WinogradTiles tiles_of(const kernels::Window2D& g) {
 // 10-15% faster (ResNet-18's last stage).
 bool chosen(const kernels::Window2D& g, int64_t c, int64_t f) {
   const ConvAlgorithm a = g_algorithm.load(std::memory_order_relaxed);
-  if (winograd_kernel(g) == 0 || a == ConvAlgorithm::im2col) return false;
+  if (winograd_kernel(g) == 0 || a == ConvAlgorithm::im2col ||
+      a == ConvAlgorithm::direct) {
+    return false;
+  }
   if (a == ConvAlgorithm::winograd) return true;
   const kernels::WinogradTiles t = tiles_of(g);
   const int64_t computed = 4 * t.tiles_h * t.tiles_w, wanted = g.out_h * g.out_w;
