@@ -1,6 +1,7 @@
 // nd::pooling: max and average pooling, forward and gradient against a naive
 // loop, the tie rule of max pooling, global pooling, and errors.
 #include <catch2/catch.hpp>
+#include <cmath>
 #include <limits>
 #include <string>
 #include <vector>
@@ -110,6 +111,8 @@ TEST_CASE("pooling and its gradient match a naive loop", "[pool]") {
       {1, 4, 6, 6, 3, 3, 2},
       {7, 6, 28, 28, 2, 2},
       {3, 2, 5, 5, 5, 1},  // one window covers the image
+      {2, 3, 9, 70, 2, 2},  // 2x2 stride 2 rows of 35 outputs (16 per vector)
+      {1, 2, 7, 33, 2, 2},  // an odd width: the last column in no window
   };
   uint32_t seed = 3;
   for (const auto& k : cases) {
@@ -178,4 +181,42 @@ TEST_CASE("pooling errors name the op and the problem", "[pool]") {
   CHECK_THROWS_WITH(nd::pooling(x, {.kernel = 5}), Contains("larger than"));
   CHECK_THROWS_WITH(nd::pooling(x, {.kernel = 2, .pad = 2}), Contains("pad"));
   CHECK_THROWS_WITH(nd::pooling(x, {}), Contains("kernel"));
+}
+
+TEST_CASE("2x2 max pooling keeps the first maximum with ties and NaNs", "[pool]") {
+  // Rows of 20 windows (more than one vector of 16): values from {0, 1, 2}
+  // so that most windows tie, and a NaN in some windows, never in all four.
+  const int64_t h = 4, w = 40;
+  std::vector<float> values(h * w);
+  for (int64_t i = 0; i < h * w; ++i) values[i] = float((i * 7 + i / 5) % 3);
+  const float nan = std::numeric_limits<float>::quiet_NaN();
+  for (int64_t i : {0, 3, 41, 82, 123, 150, 151, 152}) values[i] = nan;
+  NDArray x(values, {1, 1, h, w});
+  x.attach_grad();
+  NDArray y;
+  {
+    autograd::record rec;
+    y = nd::pooling(x, {.kernel = 2});
+  }
+  NDArray gy = test::uniform_input(y.shape(), -1, 1, 91);
+  y.backward(gy);
+  const std::vector<float> got = y.to_vector(), dx = x.grad().to_vector(),
+                           g = gy.to_vector();
+  std::vector<float> want_dx(values.size(), 0.0f);
+  for (int64_t i = 0; i < h / 2; ++i) {
+    for (int64_t j = 0; j < w / 2; ++j) {
+      int64_t arg = -1;  // the first largest in row-major order, NaNs skipped
+      for (int64_t p = 0; p < 2; ++p) {
+        for (int64_t q = 0; q < 2; ++q) {
+          const int64_t xi = (2 * i + p) * w + 2 * j + q;
+          if (!std::isnan(values[xi]) && (arg < 0 || values[xi] > values[arg])) arg = xi;
+        }
+      }
+      INFO("window (" << i << ", " << j << ")");
+      REQUIRE(arg >= 0);
+      CHECK(got[i * (w / 2) + j] == values[arg]);
+      want_dx[arg] += g[i * (w / 2) + j];
+    }
+  }
+  CHECK(dx == want_dx);
 }

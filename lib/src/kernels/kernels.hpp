@@ -190,5 +190,13 @@ void pool2d(Device d, Pool op, const float* x, float* y, const Window2D& g,
 /// sends each window's gradient to its first maximal element (row-major).
 void pool2d_backward(Device d, Pool op, const float* x, const float* dy, float* dx,
                      const Window2D& g, int64_t planes);
+/// Max pooling that also writes, for each output, the flat index in its plane
+/// of the window's first largest element (row-major, NaNs skipped unless all
+/// are), as a float (planes of up to 2^24 elements), for the backward below.
+void pool2d_max(Device d, const float* x, float* y, float* argmax, const Window2D& g,
+                int64_t planes);
+/// dx (planes, H, W) = zeros, plus dy (planes, OH, OW) added at each argmax.
+void pool2d_max_backward(Device d, const float* dy, const float* argmax, float* dx,
+                         const Window2D& g, int64_t planes);
 
 }  // namespace d2l::kernels

@@ -61,6 +61,19 @@ NDArray pooling(const NDArray& x, const PoolingOptions& options) {
   const int64_t planes = xs[0] * xs[1];
   const Device d = detail::device_of(x);
   NDArray y = detail::empty({xs[0], xs[1], g.out_h, g.out_w}, d);
+  if (op == kernels::Pool::max) {
+    // The backward needs only where each maximum was, not x itself.
+    NDArray argmax = detail::empty(y.shape(), d);
+    kernels::pool2d_max(d, ptr(x), ptr(y), ptr(argmax), g, planes);
+    const Shape x_shape = xs;
+    return detail::record_op(
+        kOp, y, {x},
+        [argmax, x_shape, g, planes, d](const NDArray& gy) -> std::vector<NDArray> {
+          NDArray dx = detail::empty(x_shape, d);
+          kernels::pool2d_max_backward(d, ptr(gy), ptr(argmax), ptr(dx), g, planes);
+          return {dx};
+        });
+  }
   kernels::pool2d(d, op, ptr(x), ptr(y), g, planes);
   return detail::record_op(
       kOp, y, {x}, [x, op, g, planes, d](const NDArray& gy) -> std::vector<NDArray> {
