@@ -6,6 +6,7 @@ table.
     /usr/bin/python3 bench/run.py [--build-dir build] [--threads 2] [--rounds 2]
                                   [--epochs 4] [--workloads softmax,mlp,conv,lenet]
     /usr/bin/python3 bench/run.py --workloads resnet18,alexnet --epochs 3
+    /usr/bin/python3 bench/run.py --one-core --workloads softmax,mlp,lenet
 
 Each run prints the median seconds per epoch after a warm-up epoch; the table
 shows the median over the rounds. "torch default" is the peer as installed
@@ -21,6 +22,11 @@ is missing), hybridized with static memory, at the faster of 1 and 2 OpenMP
 threads in its own tuning pass. "best peer" is the fastest of them all.
 OPENBLAS_CORETYPE is left as it is and reported, with the single-precision
 GEMM rate that bench/gemm_rate measures.
+
+--one-core compares on one core: every process (ours, the peers, gemm_rate)
+is pinned to the first CPU this script may run on, with one thread. Without
+it, "1 thread" is not one core: torch.set_num_threads(1) leaves OpenBLAS its
+own threads, and our DataLoader prepares batches on a thread of its own.
 """
 import argparse
 import json
@@ -36,6 +42,7 @@ ROOT = os.path.dirname(HERE)
 
 JEMALLOC = "/usr/lib/x86_64-linux-gnu/libjemalloc.so.2"
 BATCH = {"alexnet": 128}  # the others: 256
+PIN_CPU = None  # --one-core: the CPU every run is pinned to
 
 
 def run_json(cmd, env_extra=None):
@@ -45,8 +52,11 @@ def run_json(cmd, env_extra=None):
     prefix = " ".join(f"{k}={v}" for k, v in env_extra.items())
     print("$ " + (prefix + " " if prefix else "") + " ".join(cmd), file=sys.stderr,
           flush=True)
+    if PIN_CPU is not None:
+        print(f"  (pinned to CPU {PIN_CPU})", file=sys.stderr, flush=True)
+    pin = (lambda: os.sched_setaffinity(0, {PIN_CPU})) if PIN_CPU is not None else None
     out = subprocess.run(cmd, cwd=ROOT, check=True, capture_output=True, text=True,
-                         env={**os.environ, **env_extra})
+                         env={**os.environ, **env_extra}, preexec_fn=pin)
     line = out.stdout.strip().splitlines()[-1]
     print(line, file=sys.stderr, flush=True)
     return json.loads(line)
@@ -82,7 +92,7 @@ def torch_candidates():
         capabilities.insert(0, "avx512")
     preload = {"LD_PRELOAD": JEMALLOC} if os.path.exists(JEMALLOC) else {}
     out = []
-    for threads in (1, 2):
+    for threads in (1,) if PIN_CPU is not None else (1, 2):
         for capability in capabilities:
             env = {"ATEN_CPU_CAPABILITY": capability, **preload}
             name = (f"{threads} thread{'s' if threads > 1 else ''}, {capability}"
@@ -93,7 +103,8 @@ def torch_candidates():
 
 def mxnet_candidates():
     """MXNet hybridized at 1 and 2 OpenMP threads: (name, threads, env)."""
-    return [(f"{t} thread{'s' if t > 1 else ''}, hybridized", t, {}) for t in (1, 2)]
+    threads = (1,) if PIN_CPU is not None else (1, 2)
+    return [(f"{t} thread{'s' if t > 1 else ''}, hybridized", t, {}) for t in threads]
 
 
 def tune(cmd, workload, num_train, candidates, peer):
@@ -131,7 +142,13 @@ def main():
                         help="the interpreter with MXNet 1.9.1 (bench/mxnet_reference/setup.sh)")
     parser.add_argument("--no-tune", action="store_true",
                         help="measure torch in its default configuration only")
+    parser.add_argument("--one-core", action="store_true",
+                        help="pin every run to one CPU, with one thread each")
     args = parser.parse_args()
+    if args.one_core:
+        global PIN_CPU
+        PIN_CPU = min(os.sched_getaffinity(0))
+        args.threads = 1
 
     bench_dir = os.path.join(os.path.abspath(args.build_dir), "bench")
     common = ["--epochs", str(args.epochs), "--num-train", str(args.num_train)]
@@ -179,7 +196,8 @@ def main():
     tk = first["torch"][0].get("kernels", {})
     ours_kernels = first["ours"][0].get("kernels", "?")
     print()
-    print(f"CPU: {cpu_model()}, {os.cpu_count()} cores; ours: {args.threads} threads; "
+    pinned = f" (every run pinned to CPU {PIN_CPU})" if PIN_CPU is not None else ""
+    print(f"CPU: {cpu_model()}, {os.cpu_count()} cores{pinned}; ours: {args.threads} threads; "
           f"OPENBLAS_CORETYPE={os.environ.get('OPENBLAS_CORETYPE', '(unset)')}; "
           f"OpenBLAS core: {gemm['openblas_corename']}; torch {torch_version}")
     print(f"sgemm 1024x1024x1024, {gemm['threads']} threads: OpenBLAS "
