@@ -184,21 +184,24 @@ int main(int argc, char** argv) {
        2.0 * n * 512 * 10,
        std::make_shared<nn::Dense>(10)},
   };
-  auto dense = [&](int64_t in, int64_t out) {
+  auto dense = [&](int64_t in, int64_t out, const std::string& activation = "relu") {
     return Layer{"dense " + std::to_string(in) + "->" + std::to_string(out),
                  1,
                  {n, in},
                  true,
                  2.0 * n * in * out,
-                 std::make_shared<nn::Dense>(out, "relu")};
+                 std::make_shared<nn::Dense>(out, activation)};
   };
-  auto maxpool = [&](int64_t c, int64_t hw) {
-    return Layer{"maxpool 3x3 s2 " + std::to_string(c) + " @" + std::to_string(hw),
-                 1,
-                 {n, c, hw, hw},
-                 true,
-                 0,
-                 std::make_shared<nn::MaxPool2D>(3, 2)};
+  // k x k max pooling with stride 2 (AlexNet's 3x3, LeNet's 2x2).
+  auto maxpool = [&](int64_t c, int64_t hw, int64_t k = 3) {
+    const std::string size = std::to_string(k) + "x" + std::to_string(k);
+    return Layer{
+        "maxpool " + size + " s2 " + std::to_string(c) + " @" + std::to_string(hw),
+        1,
+        {n, c, hw, hw},
+        true,
+        0,
+        std::make_shared<nn::MaxPool2D>(k, 2)};
   };
   // The MXNet book's AlexNet on (N, 1, 224, 224), ReLU in the convolutions'
   // and dense layers' own activations (dropout left out).
@@ -217,31 +220,15 @@ int main(int argc, char** argv) {
   };
   // LeNet as in chapters/05_cnn/lenet.cpp and the bench: sigmoid everywhere
   // but the output, 2x2 max pooling.
-  auto lenet_dense = [&](int64_t in, int64_t out, const std::string& activation) {
-    return Layer{"dense " + std::to_string(in) + "->" + std::to_string(out),
-                 1,
-                 {n, in},
-                 true,
-                 2.0 * n * in * out,
-                 std::make_shared<nn::Dense>(out, activation)};
-  };
-  auto lenet_pool = [&](int64_t c, int64_t hw) {
-    return Layer{"maxpool 2x2 s2 " + std::to_string(c) + " @" + std::to_string(hw),
-                 1,
-                 {n, c, hw, hw},
-                 true,
-                 0,
-                 std::make_shared<nn::MaxPool2D>(2, 2)};
-  };
   std::vector<Layer> lenet_layers = {
       conv("conv 5x5 1->6 pad 2 @28", 1, n, 1, 28, 6, 5, 1, 2, /*input_grad=*/false,
            "sigmoid"),
-      lenet_pool(6, 28),
+      maxpool(6, 28, 2),
       conv("conv 5x5 6->16 @14", 1, n, 6, 14, 16, 5, 1, 0, true, "sigmoid"),
-      lenet_pool(16, 10),
-      lenet_dense(400, 120, "sigmoid"),
-      lenet_dense(120, 84, "sigmoid"),
-      lenet_dense(84, 10, ""),
+      maxpool(16, 10, 2),
+      dense(400, 120, "sigmoid"),
+      dense(120, 84, "sigmoid"),
+      dense(84, 10, ""),
   };
   std::vector<Layer>& layers = network == "alexnet" ? alexnet_layers
                                : network == "lenet" ? lenet_layers

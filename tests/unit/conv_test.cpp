@@ -248,6 +248,45 @@ struct AlgorithmScope {
   ~AlgorithmScope() { nd::set_conv_algorithm(nd::ConvAlgorithm::automatic); }
 };
 
+// y, dx and dw of one convolution with algorithm `a`, gy = head.
+std::vector<std::vector<float>> conv_and_grads(nd::ConvAlgorithm a, const NDArray& x,
+                                               const NDArray& w, const NDArray& b,
+                                               const NDArray& head, Pair2 pad) {
+  AlgorithmScope scope(a);
+  NDArray xc = x.copy(), wc = w.copy();
+  xc.attach_grad();
+  wc.attach_grad();
+  NDArray y;
+  {
+    autograd::record recording;
+    y = nd::convolution(xc, wc, b, {.pad = pad});
+  }
+  y.backward(head);
+  return {y.to_vector(), xc.grad().to_vector(), wc.grad().to_vector()};
+}
+
+// Algorithm `a` against im2col + GEMM on y, dx and dw: float rounding of sums
+// of thousands of terms (~1e-6 of the largest value), and different bits
+// where `must_differ` says so (two computations, not one path twice).
+void check_against_im2col(nd::ConvAlgorithm a, const NDArray& x, const NDArray& w,
+                          const NDArray& b, const NDArray& head, Pair2 pad,
+                          const std::vector<bool>& must_differ) {
+  const auto fast = conv_and_grads(a, x, w, b, head, pad);
+  const auto reference = conv_and_grads(nd::ConvAlgorithm::im2col, x, w, b, head, pad);
+  const char* names[] = {"y", "dx", "dw"};
+  for (size_t r = 0; r < 3; ++r) {
+    INFO(names[r]);
+    REQUIRE(fast[r].size() == reference[r].size());
+    double worst = 0, largest = 0;
+    for (size_t i = 0; i < fast[r].size(); ++i) {
+      worst = std::max(worst, double(std::abs(fast[r][i] - reference[r][i])));
+      largest = std::max(largest, double(std::abs(reference[r][i])));
+    }
+    CHECK(worst <= 1e-5 * largest);
+    if (must_differ[r]) CHECK(fast[r] != reference[r]);
+  }
+}
+
 // The convolutions Winograd computes, 3x3 with padding 1 and 5x5 with
 // padding 2, stride 1: odd planes (a last tile row and column half outside),
 // planes smaller than a tile, planes wider than a vector's row of tiles, one
@@ -294,36 +333,8 @@ TEST_CASE("Winograd convolution agrees with im2col on ResNet's shapes", "[conv]"
     NDArray w = test::uniform_input({l.c, l.c, 3, 3}, -0.1, 0.1, 32);
     NDArray b = test::uniform_input({l.c}, -1, 1, 33);
     NDArray head = test::uniform_input({l.n, l.c, l.hw, l.hw}, -1, 1, 34);
-    auto run = [&](nd::ConvAlgorithm a) {
-      AlgorithmScope scope(a);
-      NDArray xc = x.copy(), wc = w.copy();
-      xc.attach_grad();
-      wc.attach_grad();
-      NDArray y;
-      {
-        autograd::record recording;
-        y = nd::convolution(xc, wc, b, {.pad = 1});
-      }
-      y.backward(head);
-      return std::vector<std::vector<float>>{y.to_vector(), xc.grad().to_vector(),
-                                             wc.grad().to_vector()};
-    };
-    const auto fast = run(nd::ConvAlgorithm::winograd);
-    const auto reference = run(nd::ConvAlgorithm::im2col);
-    const char* names[] = {"y", "dx", "dw"};
-    for (size_t r = 0; r < 3; ++r) {
-      INFO(names[r]);
-      REQUIRE(fast[r].size() == reference[r].size());
-      double worst = 0, largest = 0;
-      for (size_t i = 0; i < fast[r].size(); ++i) {
-        worst = std::max(worst, double(std::abs(fast[r][i] - reference[r][i])));
-        largest = std::max(largest, double(std::abs(reference[r][i])));
-      }
-      // Float rounding of sums of thousands of terms: ~1e-6 of the largest.
-      CHECK(worst <= 1e-5 * largest);
-      // The two really are different computations (not one path twice).
-      CHECK(fast[r] != reference[r]);
-    }
+    check_against_im2col(nd::ConvAlgorithm::winograd, x, w, b, head, 1,
+                         {true, true, true});
   }
 }
 
@@ -380,18 +391,12 @@ namespace {
 // than a block of the weight gradient's 3), taps not a multiple of 8, no
 // bias, and batches of many chunks.
 const std::vector<Case> kDirectCases = {
-    {3, 1, 28, 28, 6, 5, 5, 1, 2},
-    {4, 6, 14, 14, 16, 5, 5},
-    {2, 2, 5, 6, 3, 3, 3, 1, 3},
-    {3, 3, 7, 9, 5, 2, 3, 1, {1, 2}},
-    {2, 4, 6, 5, 7, 1, 1},
-    {2, 2, 9, 70, 9, 3, 3, 1, 1},
-    {1, 3, 11, 13, 1, 3, 3},
-    {2, 1, 8, 8, 2, 4, 4, 1, 1, 1, false},
-    {2, 5, 6, 6, 8, 3, 3, 1, 1},
-    {2, 2, 6, 6, 40, 3, 3, 1, 1},
-    {60, 3, 10, 10, 4, 3, 3, 1, 1},
-    {2, 17, 5, 5, 4, 3, 3},
+    {3, 1, 28, 28, 6, 5, 5, 1, 2},  {4, 6, 14, 14, 16, 5, 5},
+    {2, 2, 5, 6, 3, 3, 3, 1, 3},    {3, 3, 7, 9, 5, 2, 3, 1, {1, 2}},
+    {2, 4, 6, 5, 7, 1, 1},          {2, 2, 9, 70, 9, 3, 3, 1, 1},
+    {1, 3, 11, 13, 1, 3, 3},        {2, 1, 8, 8, 2, 4, 4, 1, 1, 1, false},
+    {2, 5, 6, 6, 8, 3, 3, 1, 1},    {2, 2, 6, 6, 40, 3, 3, 1, 1},
+    {60, 3, 10, 10, 4, 3, 3, 1, 1}, {2, 17, 5, 5, 4, 3, 3},
 };
 
 }  // namespace
@@ -416,36 +421,9 @@ TEST_CASE("direct convolution agrees with im2col on LeNet's layers", "[conv]") {
     NDArray b = test::uniform_input({l.f}, -1, 1, 63);
     const int64_t out = l.hw + 2 * l.pad - 4;
     NDArray head = test::uniform_input({32, l.f, out, out}, -1, 1, 64);
-    auto run = [&](nd::ConvAlgorithm a) {
-      AlgorithmScope scope(a);
-      NDArray xc = x.copy(), wc = w.copy();
-      xc.attach_grad();
-      wc.attach_grad();
-      NDArray y;
-      {
-        autograd::record recording;
-        y = nd::convolution(xc, wc, b, {.pad = l.pad});
-      }
-      y.backward(head);
-      return std::vector<std::vector<float>>{y.to_vector(), xc.grad().to_vector(),
-                                             wc.grad().to_vector()};
-    };
-    const auto fast = run(nd::ConvAlgorithm::direct);
-    const auto reference = run(nd::ConvAlgorithm::im2col);
-    const char* names[] = {"y", "dx", "dw"};
-    for (size_t r = 0; r < 3; ++r) {
-      INFO(names[r]);
-      REQUIRE(fast[r].size() == reference[r].size());
-      double worst = 0, largest = 0;
-      for (size_t i = 0; i < fast[r].size(); ++i) {
-        worst = std::max(worst, double(std::abs(fast[r][i] - reference[r][i])));
-        largest = std::max(largest, double(std::abs(reference[r][i])));
-      }
-      CHECK(worst <= 1e-5 * largest);
-      // Two computations, not one path twice. (y may agree to the bit: both
-      // add the taps up in the same order, one FMA at a time.)
-      if (r > 0) CHECK(fast[r] != reference[r]);
-    }
+    // y may agree to the bit: both add the taps up in the same order.
+    check_against_im2col(nd::ConvAlgorithm::direct, x, w, b, head, l.pad,
+                         {false, true, true});
   }
 }
 
