@@ -110,7 +110,7 @@ TEST_CASE("pooling and its gradient match a naive loop", "[pool]") {
       {5, 1, 5, 7, {2, 3}, {1, 2}, {1, 2}},
       {1, 4, 6, 6, 3, 3, 2},
       {7, 6, 28, 28, 2, 2},
-      {3, 2, 5, 5, 5, 1},  // one window covers the image
+      {3, 2, 5, 5, 5, 1},   // one window covers the image
       {2, 3, 9, 70, 2, 2},  // 2x2 stride 2 rows of 35 outputs (16 per vector)
       {1, 2, 7, 33, 2, 2},  // an odd width: the last column in no window
   };
