@@ -248,6 +248,9 @@ class NDArray {
   NDArray copy() const;
   /// This array on `device` (the same handle when it is already there).
   NDArray as_in_context(Device device) const;
+  /// A new copy on `device`, even when the array is already there (MXNet's
+  /// `x.copyto(mx.gpu())`).
+  NDArray copyto(Device device) const;
   /// The same storage, cut off from the autograd graph.
   NDArray detach() const;
   /// Transpose: reverses the axes (a copy).

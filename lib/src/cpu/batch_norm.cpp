@@ -2,14 +2,14 @@
 // and its gradient, one channel (or one row) per task over the library's
 // threads. Sums run in float over 16 lanes inside a row and in double across
 // rows, so long channels (N * H * W values) keep their precision.
-#include "kernels/batch_norm.hpp"
+#include "d2l/error.hpp"
+#include "kernels/backends.hpp"
 
 #include <cmath>
 
 #include "core/parallel.hpp"
-#include "kernels/host_only.hpp"
 
-namespace d2l::kernels {
+namespace d2l::kernels::cpu {
 
 namespace {
 
@@ -86,7 +86,6 @@ void row_grad_sums(const float* dy, const float* x, int64_t n, float m, double& 
 
 void batch_norm_stats(Device d, const float* x, float* mean, float* var, int64_t outer,
                       int64_t c, int64_t inner) {
-  require_host(d, "batch_norm_stats");
   const double m = double(outer) * double(inner);
   detail::parallel_for(c, [&](int64_t j) {
     double s = 0;
@@ -103,13 +102,11 @@ void batch_norm_stats(Device d, const float* x, float* mean, float* var, int64_t
 
 void batch_norm_inv_std(Device d, const float* var, float* inv_std, int64_t c,
                         float eps) {
-  require_host(d, "batch_norm_inv_std");
   for (int64_t j = 0; j < c; ++j) inv_std[j] = 1.0f / std::sqrt(var[j] + eps);
 }
 
 void batch_norm_moving_update(Device d, float* moving, const float* batch, int64_t c,
                               float momentum) {
-  require_host(d, "batch_norm_moving_update");
   for (int64_t j = 0; j < c; ++j) {
     moving[j] = momentum * moving[j] + (1.0f - momentum) * batch[j];
   }
@@ -118,7 +115,6 @@ void batch_norm_moving_update(Device d, float* moving, const float* batch, int64
 void batch_norm_apply(Device d, const float* x, const float* mean, const float* inv_std,
                       const float* gamma, const float* beta, float* y, int64_t outer,
                       int64_t c, int64_t inner) {
-  require_host(d, "batch_norm_apply");
   // y = x * scale + shift per channel, one (o, j) row per task when rows are
   // long, else one outer index (c rows) per task.
   auto row = [&](int64_t o, int64_t j) {
@@ -140,7 +136,6 @@ void batch_norm_backward(Device d, const float* x, const float* dy, const float*
                          const float* inv_std, const float* gamma, float* dx,
                          float* dgamma, float* dbeta, int64_t outer, int64_t c,
                          int64_t inner, bool batch_stats) {
-  require_host(d, "batch_norm_backward");
   const double m = double(outer) * double(inner);
   detail::parallel_for(c, [&](int64_t j) {
     const float mu = mean[j], is = inv_std[j];
@@ -167,4 +162,4 @@ void batch_norm_backward(Device d, const float* x, const float* dy, const float*
   });
 }
 
-}  // namespace d2l::kernels
+}  // namespace d2l::kernels::cpu

@@ -4,10 +4,10 @@
 #include <cstring>
 
 #include "core/parallel.hpp"
-#include "kernels/host_only.hpp"
-#include "kernels/kernels.hpp"
+#include "d2l/error.hpp"
+#include "kernels/backends.hpp"
 
-namespace d2l::kernels {
+namespace d2l::kernels::cpu {
 
 namespace {
 
@@ -70,7 +70,6 @@ void col2im_plane(const float* src, float* plane, const Window2D& g, int64_t i,
 
 void im2col(Device d, const float* x, float* cols, const Window2D& g, int64_t c,
             int64_t n) {
-  require_host(d, "im2col");
   const int64_t taps = g.kernel_h * g.kernel_w, plane = g.height * g.width;
   const int64_t p = g.out_h * g.out_w;
   // One task per (row of cols, image): a contiguous segment of OH*OW values.
@@ -84,7 +83,6 @@ void im2col(Device d, const float* x, float* cols, const Window2D& g, int64_t c,
 
 void col2im(Device d, const float* cols, float* x, const Window2D& g, int64_t c,
             int64_t n) {
-  require_host(d, "col2im");
   const int64_t taps = g.kernel_h * g.kernel_w, plane = g.height * g.width;
   const int64_t p = g.out_h * g.out_w;
   // One task per (image, channel) plane: no two tasks write the same pixel.
@@ -99,4 +97,4 @@ void col2im(Device d, const float* cols, float* x, const Window2D& g, int64_t c,
   });
 }
 
-}  // namespace d2l::kernels
+}  // namespace d2l::kernels::cpu

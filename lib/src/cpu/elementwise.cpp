@@ -9,18 +9,16 @@
 #include <xtensor/xmath.hpp>
 
 #include "core/parallel.hpp"
-#include "kernels/host_only.hpp"
-#include "kernels/kernels.hpp"
+#include "d2l/error.hpp"
+#include "kernels/backends.hpp"
 
-namespace d2l::kernels {
+namespace d2l::kernels::cpu {
 
 void fill(Device d, float* y, int64_t n, float value) {
-  require_host(d, "fill");
   std::fill(y, y + n, value);
 }
 
 void copy(Device d, const float* x, float* y, int64_t n) {
-  require_host(d, "copy");
   if (x != y) std::memcpy(y, x, size_t(n) * sizeof(float));
 }
 
@@ -130,27 +128,7 @@ void unary_chunk(Unary op, const float* x, float* y, int64_t n) {
 }  // namespace
 
 void unary(Device d, Unary op, const float* x, float* y, int64_t n) {
-  require_host(d, "unary");
   in_chunks(n, [&](int64_t lo, int64_t hi) { unary_chunk(op, x + lo, y + lo, hi - lo); });
-}
-
-BroadcastPlan plan_broadcast(const Shape& a, const Shape& b, const Shape& out) {
-  BroadcastPlan plan{out, std::vector<int64_t>(out.size()),
-                     std::vector<int64_t>(out.size())};
-  auto strides_for = [&](const Shape& s, std::vector<int64_t>& strides) {
-    int64_t stride = 1;
-    for (int i = int(out.size()) - 1, j = int(s.size()) - 1; i >= 0; --i, --j) {
-      if (j >= 0 && s[j] != 1) {
-        strides[i] = stride;
-        stride *= s[j];
-      } else {
-        strides[i] = 0;  // broadcast (or a missing leading axis)
-      }
-    }
-  };
-  strides_for(a, plan.a_strides);
-  strides_for(b, plan.b_strides);
-  return plan;
 }
 
 namespace {
@@ -236,7 +214,6 @@ void broadcast_loop(F f, const float* a, const float* b, float* y,
 
 void binary(Device d, Binary op, const float* a, const float* b, float* y,
             const BroadcastPlan& p) {
-  require_host(d, "binary");
   auto run = [&](auto f) { broadcast_loop(f, a, b, y, p); };
   switch (op) {
     case Binary::add:
@@ -290,4 +267,4 @@ void binary(Device d, Binary op, const float* a, const float* b, float* y,
   }
 }
 
-}  // namespace d2l::kernels
+}  // namespace d2l::kernels::cpu

@@ -6,11 +6,9 @@
 #include <string>
 
 #include "d2l/error.hpp"
-#include "kernels/gpu_runtime.hpp"
-#include "kernels/host_only.hpp"
-#include "kernels/kernels.hpp"
+#include "kernels/backends.hpp"
 
-namespace d2l::kernels {
+namespace d2l::kernels::cpu {
 
 namespace {
 std::vector<int64_t> row_major_strides(const Shape& s) {
@@ -31,7 +29,6 @@ int64_t checked_index(float value, int64_t n, const char* op) {
 
 void permute(Device d, const float* x, float* y, const Shape& x_shape,
              const std::vector<int>& perm) {
-  require_host(d, "permute");
   const int nd = int(x_shape.size());
   const int64_t total = shape_size(x_shape);
   if (total == 0) return;
@@ -58,7 +55,6 @@ void permute(Device d, const float* x, float* y, const Shape& x_shape,
 void copy_box(Device d, const float* src, const Shape& src_shape, const Shape& src_begin,
               float* dst, const Shape& dst_shape, const Shape& dst_begin,
               const Shape& box, bool accumulate) {
-  require_host(d, "copy_box");
   const int nd = int(box.size());
   if (shape_size(box) == 0) return;
   if (nd == 0) {
@@ -96,7 +92,6 @@ void copy_box(Device d, const float* src, const Shape& src_shape, const Shape& s
 
 void gather_axis(Device d, const float* x, const float* index, float* y, int64_t outer,
                  int64_t n, int64_t inner, int64_t m) {
-  require_host(d, "take");
   for (int64_t j = 0; j < m; ++j) checked_index(index[j], n, "take");
   for (int64_t o = 0; o < outer; ++o) {
     for (int64_t j = 0; j < m; ++j) {
@@ -109,7 +104,6 @@ void gather_axis(Device d, const float* x, const float* index, float* y, int64_t
 
 void scatter_add_axis(Device d, const float* y, const float* index, float* x,
                       int64_t outer, int64_t n, int64_t inner, int64_t m) {
-  require_host(d, "take (gradient)");
   for (int64_t o = 0; o < outer; ++o) {
     for (int64_t j = 0; j < m; ++j) {
       float* t = x + (o * n + int64_t(index[j])) * inner;
@@ -121,7 +115,6 @@ void scatter_add_axis(Device d, const float* y, const float* index, float* x,
 
 void pick(Device d, const float* data, const float* index, float* y, int64_t outer,
           int64_t n, int64_t inner) {
-  require_host(d, "pick");
   for (int64_t o = 0; o < outer; ++o) {
     for (int64_t i = 0; i < inner; ++i) {
       int64_t j = checked_index(index[o * inner + i], n, "pick");
@@ -132,7 +125,6 @@ void pick(Device d, const float* data, const float* index, float* y, int64_t out
 
 void pick_scatter(Device d, const float* grad, const float* index, float* data_grad,
                   int64_t outer, int64_t n, int64_t inner) {
-  require_host(d, "pick (gradient)");
   for (int64_t o = 0; o < outer; ++o) {
     for (int64_t i = 0; i < inner; ++i) {
       int64_t j = int64_t(index[o * inner + i]);
@@ -141,22 +133,13 @@ void pick_scatter(Device d, const float* grad, const float* index, float* data_g
   }
 }
 
-void transfer(const float* src, Device src_device, float* dst, Device dst_device,
-              int64_t n) {
-  if (n == 0) return;  // empty arrays may have no buffer to copy from
-  const bool from_gpu = src_device.type == DeviceType::gpu;
-  const bool to_gpu = dst_device.type == DeviceType::gpu;
-  if (!from_gpu && !to_gpu) {
-    std::memcpy(dst, src, size_t(n) * sizeof(float));
-  } else if (!from_gpu) {
-    gpu_runtime::copy_to_device(dst_device.id, dst, src, size_t(n));
-  } else if (!to_gpu) {
-    gpu_runtime::copy_to_host(src_device.id, dst, src, size_t(n));
-  } else {  // GPU to GPU through the host keeps the runtime small
-    std::vector<float> host(static_cast<size_t>(n));
-    gpu_runtime::copy_to_host(src_device.id, host.data(), src, size_t(n));
-    gpu_runtime::copy_to_device(dst_device.id, dst, host.data(), size_t(n));
+int64_t first_bad_index(Device d, const float* index, int64_t count, int64_t n) {
+  for (int64_t i = 0; i < count; ++i) {
+    const float v = index[i];
+    // Written so that NaN fails too.
+    if (!(v >= 0 && v < float(n)) || v != float(int64_t(v))) return i;
   }
+  return -1;
 }
 
-}  // namespace d2l::kernels
+}  // namespace d2l::kernels::cpu

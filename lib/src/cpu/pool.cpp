@@ -10,10 +10,10 @@
 #endif
 
 #include "core/parallel.hpp"
-#include "kernels/host_only.hpp"
-#include "kernels/kernels.hpp"
+#include "d2l/error.hpp"
+#include "kernels/backends.hpp"
 
-namespace d2l::kernels {
+namespace d2l::kernels::cpu {
 
 namespace {
 
@@ -111,7 +111,6 @@ bool is_2x2_stride_2(const Window2D& g) {
 
 void pool2d_max(Device d, const float* x, float* y, float* argmax, const Window2D& g,
                 int64_t planes) {
-  require_host(d, "pool2d_max");
   const int64_t in = g.height * g.width, out = g.out_h * g.out_w;
   // Float indices are exact below 2^24 (and int32 lanes need 2^31).
   if (in > (int64_t(1) << 24)) {
@@ -141,7 +140,6 @@ void pool2d_max(Device d, const float* x, float* y, float* argmax, const Window2
 
 void pool2d_max_backward(Device d, const float* dy, const float* argmax, float* dx,
                          const Window2D& g, int64_t planes) {
-  require_host(d, "pool2d_max_backward");
   const int64_t in = g.height * g.width, out = g.out_h * g.out_w;
   detail::parallel_for(planes, [&](int64_t t) {
     float* dxp = dx + t * in;
@@ -154,7 +152,6 @@ void pool2d_max_backward(Device d, const float* dy, const float* argmax, float* 
 
 void pool2d(Device d, Pool op, const float* x, float* y, const Window2D& g,
             int64_t planes) {
-  require_host(d, "pool2d");
   const int64_t in = g.height * g.width, out = g.out_h * g.out_w;
   const float scale = 1.0f / float(g.kernel_h * g.kernel_w);
   detail::parallel_for(planes, [&](int64_t t) {
@@ -172,7 +169,6 @@ void pool2d(Device d, Pool op, const float* x, float* y, const Window2D& g,
 
 void pool2d_backward(Device d, Pool op, const float* x, const float* dy, float* dx,
                      const Window2D& g, int64_t planes) {
-  require_host(d, "pool2d_backward");
   const int64_t in = g.height * g.width, out = g.out_h * g.out_w;
   const float scale = 1.0f / float(g.kernel_h * g.kernel_w);
   detail::parallel_for(planes, [&](int64_t t) {
@@ -196,4 +192,4 @@ void pool2d_backward(Device d, Pool op, const float* x, const float* dy, float* 
   });
 }
 
-}  // namespace d2l::kernels
+}  // namespace d2l::kernels::cpu

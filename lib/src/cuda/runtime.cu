@@ -8,7 +8,7 @@
 #include "d2l/error.hpp"
 #include "kernels/gpu_runtime.hpp"
 
-namespace d2l::gpu_runtime {
+namespace d2l::cuda_runtime {
 
 namespace {
 void check(cudaError_t err, const char* what) {
@@ -77,4 +77,4 @@ void copy_to_host(int id, float* dst, const float* src, size_t count) {
         "copy from GPU");
 }
 
-}  // namespace d2l::gpu_runtime
+}  // namespace d2l::cuda_runtime

@@ -232,6 +232,11 @@ ParameterDict Block::collect_params(const std::string& regex) const {
   return regex.empty() ? all : all.select(regex);
 }
 
+void Block::initialize(std::shared_ptr<const Initializer> init, Device device,
+                       bool force_reinit) {
+  collect_params().initialize(std::move(init), device, force_reinit);
+}
+
 void Block::initialize(std::shared_ptr<const Initializer> init, bool force_reinit) {
   collect_params().initialize(std::move(init), force_reinit);
 }

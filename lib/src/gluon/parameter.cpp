@@ -22,6 +22,7 @@ struct Parameter::State {
   // Set by initialize() while the shape is unknown: used at the first forward.
   std::shared_ptr<const Initializer> deferred_init;
   NDArray data;
+  Device device;  // where data lives, or will be created
   float lr_mult = 1, wd_mult = 1;
 };
 
@@ -86,6 +87,28 @@ void Parameter::set_grad_req(GradReq req) {
 }
 
 void Parameter::initialize(std::shared_ptr<const Initializer> default_init,
+                           Device device, bool force_reinit) {
+  auto& s = state("Parameter::initialize");
+  if (s.data.defined() && !force_reinit) {
+    initialize(std::move(default_init), force_reinit);  // says it is ignored
+    return;
+  }
+  s.device = device;
+  initialize(std::move(default_init), force_reinit);
+}
+
+Device Parameter::context() const { return state("Parameter::context").device; }
+
+void Parameter::reset_device(Device device) {
+  auto& s = state("Parameter::reset_device");
+  s.device = device;
+  if (!s.data.defined() || s.data.context() == device) return;
+  autograd::pause no_record;
+  s.data = s.data.detach().as_in_context(device);
+  if (s.grad_req != GradReq::null) s.data.attach_grad(s.grad_req);
+}
+
+void Parameter::initialize(std::shared_ptr<const Initializer> default_init,
                            bool force_reinit) {
   auto& s = state("Parameter::initialize");
   if (s.data.defined() && !force_reinit) {
@@ -110,6 +133,8 @@ void Parameter::finish_deferred_init(const Shape& shape) {
   } else {
     s.deferred_init->fill(s.name, value);
   }
+  // Initializers fill on the host; the array lives on the parameter's device.
+  value = value.as_in_context(s.data.defined() ? s.data.context() : s.device);
   if (s.data.defined() && s.data.shape() == s.shape) {
     s.data.assign(value);  // re-initialization keeps the storage others hold
   } else {
@@ -149,11 +174,11 @@ void Parameter::set_data(const NDArray& value) {
            shape_str(s.shape), " but the new value has shape ", shape_str(value.shape()));
     }
     autograd::pause no_record;
-    s.data.assign(value);
+    s.data.assign(value.as_in_context(s.data.context()));
     return;
   }
   set_shape(value.shape());
-  s.data = value.detach().copy();
+  s.data = value.detach().as_in_context(s.device).copy();
   if (s.grad_req != GradReq::null) s.data.attach_grad(s.grad_req);
   s.deferred_init.reset();
 }
@@ -188,6 +213,15 @@ void ParameterDict::add(const Parameter& p) {
     fail("ParameterDict::add", "another parameter named '", p.name(),
          "' is already in this dictionary");
   }
+}
+
+void ParameterDict::initialize(std::shared_ptr<const Initializer> init, Device device,
+                               bool force_reinit) {
+  for (auto& p : params_) p.initialize(init, device, force_reinit);
+}
+
+void ParameterDict::reset_device(Device device) {
+  for (auto& p : params_) p.reset_device(device);
 }
 
 void ParameterDict::update(const ParameterDict& other) {

@@ -1,7 +1,8 @@
 #pragma once
 // The primitive kernels every NDArray op is built from. Each takes the device
-// its buffers live on; src/cpu/ implements them for the host, and a CUDA
-// backend adds the same functions for gpu(i) without changing any caller.
+// its buffers live on; kernels/dispatch.cpp sends the call to src/cpu/ or
+// src/cuda/ (the list is kernels/primitives.inc). The CPU-only algorithms at
+// the end (Winograd, direct convolution) refuse device memory.
 // All buffers are contiguous, row-major float32.
 
 #include <cstdint>
@@ -55,53 +56,6 @@ struct BroadcastPlan {
 };
 BroadcastPlan plan_broadcast(const Shape& a, const Shape& b, const Shape& out);
 
-void fill(Device d, float* y, int64_t n, float value);
-void copy(Device d, const float* x, float* y, int64_t n);
-void unary(Device d, Unary op, const float* x, float* y, int64_t n);
-/// y = op(a, b) with broadcasting; y may alias a when a has the output's shape.
-void binary(Device d, Binary op, const float* a, const float* b, float* y,
-            const BroadcastPlan& plan);
-/// x viewed as (outer, r, inner) reduced over r into y (outer, inner).
-void reduce(Device d, Reduce op, const float* x, float* y, int64_t outer, int64_t r,
-            int64_t inner);
-/// Index of the first maximum over r, for x viewed as (outer, r, inner).
-void argmax(Device d, const float* x, float* y, int64_t outer, int64_t r, int64_t inner);
-
-/// C = alpha * op(A) op(B) + beta * C, row-major; op transposes when asked.
-/// A is (m, k) after op, B is (k, n) after op, C is (m, n).
-void gemm(Device d, bool trans_a, bool trans_b, int64_t m, int64_t n, int64_t k,
-          float alpha, const float* a, const float* b, float beta, float* c);
-
-/// y = x with its axes permuted: y.shape[i] = x.shape[perm[i]].
-void permute(Device d, const float* x, float* y, const Shape& x_shape,
-             const std::vector<int>& perm);
-
-/// Copies (or adds, with `accumulate`) a box of shape `box` starting at
-/// `src_begin` in src into dst starting at `dst_begin`.
-void copy_box(Device d, const float* src, const Shape& src_shape, const Shape& src_begin,
-              float* dst, const Shape& dst_shape, const Shape& dst_begin,
-              const Shape& box, bool accumulate = false);
-
-/// For x viewed as (outer, n, inner): y(o, j, i) = x(o, index[j], i) for m
-/// indices; the scatter form adds y back into x's positions (the gradient).
-void gather_axis(Device d, const float* x, const float* index, float* y, int64_t outer,
-                 int64_t n, int64_t inner, int64_t m);
-void scatter_add_axis(Device d, const float* y, const float* index, float* x,
-                      int64_t outer, int64_t n, int64_t inner, int64_t m);
-
-/// For data viewed as (outer, n, inner) and index (outer, inner):
-/// y(o, i) = data(o, index(o, i), i); the scatter form is its gradient.
-void pick(Device d, const float* data, const float* index, float* y, int64_t outer,
-          int64_t n, int64_t inner);
-void pick_scatter(Device d, const float* grad, const float* index, float* data_grad,
-                  int64_t outer, int64_t n, int64_t inner);
-
-/// Copies between devices (either side may be the host).
-void transfer(const float* src, Device src_device, float* dst, Device dst_device,
-              int64_t n);
-
-// ---- Convolution and pooling of NCHW images -----------------------------------
-
 /// A window sliding over (H, W) planes: kernel, stride, padding and dilation
 /// per axis, and the output size (OH, OW) they give.
 struct Window2D {
@@ -113,15 +67,15 @@ struct Window2D {
   int64_t out_h = 0, out_w = 0;
 };
 
-/// (n, c, H, W) images -> cols (c*KH*KW, n*OH*OW): row (ci, i, j) column
-/// b*OH*OW + p holds the pixel that tap (i, j) of channel ci sees at output
-/// position p of image b (0 in the padding).
-void im2col(Device d, const float* x, float* cols, const Window2D& g, int64_t c,
-            int64_t n);
-/// The adjoint of im2col: x (n, c, H, W) is overwritten with the sum of the
-/// column entries that came from each pixel.
-void col2im(Device d, const float* cols, float* x, const Window2D& g, int64_t c,
-            int64_t n);
+enum class Pool { max, avg };
+
+#include "kernels/primitives.inc"
+
+/// Copies between devices (either side may be the host).
+void transfer(const float* src, Device src_device, float* dst, Device dst_device,
+              int64_t n);
+
+// ---- CPU-only convolution algorithms (conv_ops picks im2col on a GPU) ---------
 
 /// Winograd's F(2x2, 3x3) and F(2x2, 5x5) for a convolution with stride 1 and
 /// "same" padding (1 or 2): the (H, W) output in 2x2 tiles, TH = ceil(H / 2)
@@ -180,23 +134,5 @@ void direct_weight_grad(Device d, const float* in, int64_t channels, int64_t in_
 /// Whether the two above are vectorized on this build (AVX-512).
 bool direct_conv_vectorized();
 
-enum class Pool { max, avg };
-
-/// y (planes, OH, OW) = max or mean of each window of x (planes, H, W). Max
-/// ignores the padding; avg divides by KH*KW (padding counted as zeros).
-void pool2d(Device d, Pool op, const float* x, float* y, const Window2D& g,
-            int64_t planes);
-/// dx (planes, H, W) = the gradient of pool2d given dy (planes, OH, OW); max
-/// sends each window's gradient to its first maximal element (row-major).
-void pool2d_backward(Device d, Pool op, const float* x, const float* dy, float* dx,
-                     const Window2D& g, int64_t planes);
-/// Max pooling that also writes, for each output, the flat index in its plane
-/// of the window's first largest element (row-major, NaNs skipped unless all
-/// are), as a float (planes of up to 2^24 elements), for the backward below.
-void pool2d_max(Device d, const float* x, float* y, float* argmax, const Window2D& g,
-                int64_t planes);
-/// dx (planes, H, W) = zeros, plus dy (planes, OH, OW) added at each argmax.
-void pool2d_max_backward(Device d, const float* dy, const float* argmax, float* dx,
-                         const Window2D& g, int64_t planes);
-
 }  // namespace d2l::kernels
+

@@ -1,7 +1,7 @@
 // nd::batch_norm: batch normalization as ONE recorded op (inputs x, gamma,
 // beta) with a fused backward for all three. The moving statistics are
 // updated in place outside the graph and are never inputs of the node.
-#include "kernels/batch_norm.hpp"
+#include "kernels/kernels.hpp"
 
 #include <vector>
 

@@ -79,7 +79,8 @@ bool applies(const kernels::Window2D& g) {
 // `automatic` takes it where bench/layer_profile --network lenet measured it
 // faster than im2col + GEMM: few output channels (the GEMM's 12-row tiles
 // half empty, its depth a few dozen) and wide rows that waste little.
-bool chosen(const kernels::Window2D& g, int64_t c, int64_t f) {
+bool chosen(const kernels::Window2D& g, int64_t c, int64_t f, Device d) {
+  if (d.type != DeviceType::cpu) return false;  // a CPU algorithm; GPUs use im2col
   const ConvAlgorithm a = conv_algorithm();
   if (!applies(g) || a == ConvAlgorithm::im2col || a == ConvAlgorithm::winograd) {
     return false;
@@ -130,10 +131,10 @@ Backward::Backward(const NDArray& w, const kernels::Window2D& g, bool input_grad
     : f_(w.shape()[0]), c_(w.shape()[1]), parts_(parts), g_(g), device_(d) {
   // The input gradient's convolution has the channels the other way round,
   // and its wide rows are those of padded gy.
-  input_grad_ = input_grad && chosen(g, f_, c_) &&
+  input_grad_ = input_grad && chosen(g, f_, c_, d) &&
                 (conv_algorithm() == ConvAlgorithm::direct ||
                  narrow_waste(g.width, gy_grid(g, f_).cols));
-  weight_grad_ = weight_grad && chosen(g, c_, f_);
+  weight_grad_ = weight_grad && chosen(g, c_, f_, d);
   if (input_grad_) flipped_taps_ = taps_of(w, true);
   if (weight_grad_) dw_parts_ = detail::empty({parts, w.size()}, d);
 }

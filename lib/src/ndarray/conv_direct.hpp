@@ -14,7 +14,7 @@ namespace d2l::nd::direct {
 /// Whether convolution computes the output (and the weight gradient) of window
 /// g with c input and f output channels directly: set_conv_algorithm's
 /// setting and, for `automatic`, where it measured faster than im2col.
-bool chosen(const kernels::Window2D& g, int64_t c, int64_t f);
+bool chosen(const kernels::Window2D& g, int64_t c, int64_t f, Device d);
 
 /// x (N, C, H, W), w (F, C, KH, KW), bias (F) or undefined -> (N, F, OH, OW).
 NDArray forward(const NDArray& x, const NDArray& w, const NDArray& b,

@@ -149,10 +149,10 @@ int64_t num_chunks(const Dims& m) { return (m.n + m.chunk - 1) / m.chunk; }
 // cols (rows, m*P) = im2col(x chunk); (F, rows) x cols -> (F, m*P) -> (m, F, P).
 NDArray forward(const NDArray& x, const NDArray& w, const NDArray& b,
                 const kernels::Window2D& g, Device d) {
-  if (winograd::chosen(g, x.shape()[1], w.shape()[0])) {
+  if (winograd::chosen(g, x.shape()[1], w.shape()[0], d)) {
     return winograd::forward(x, w, b, g, d);
   }
-  if (direct::chosen(g, x.shape()[1], w.shape()[0])) {
+  if (direct::chosen(g, x.shape()[1], w.shape()[0], d)) {
     return direct::forward(x, w, b, g, d);
   }
   Dims m = dims_of(x.shape(), w.shape(), g);

@@ -85,7 +85,8 @@ kernels::WinogradTiles tiles_of(const kernels::Window2D& g) {
 // work. A 3x3 plane needs 4 tiles, 16 outputs for 9, which leaves 1.27x fewer
 // multiplications instead of 2.25x: at 512 channels that still measured
 // 10-15% faster (ResNet-18's last stage).
-bool chosen(const kernels::Window2D& g, int64_t c, int64_t f) {
+bool chosen(const kernels::Window2D& g, int64_t c, int64_t f, Device d) {
+  if (d.type != DeviceType::cpu) return false;  // a CPU algorithm; GPUs use im2col
   const ConvAlgorithm a = g_algorithm.load(std::memory_order_relaxed);
   if (winograd_kernel(g) == 0 || a == ConvAlgorithm::im2col ||
       a == ConvAlgorithm::direct) {
@@ -126,11 +127,11 @@ Backward::Backward(const NDArray& w, const kernels::Window2D& g, bool input_grad
     : f_(w.shape()[0]), c_(w.shape()[1]), parts_(parts), tiles_(tiles_of(g)), device_(d) {
   // The input gradient of such a convolution is itself one: of gy, with the
   // kernels rotated and their channels swapped.
-  input_grad_ = input_grad && chosen(g, f_, c_);
+  input_grad_ = input_grad && chosen(g, f_, c_, d);
   // For 5x5 kernels the weight gradient stays with im2col: summed over many
   // tiles in the transformed domain, F(2x2, 5x5)'s rounding reached 3e-4 of
   // the values (measured in conv_test), against 1e-6 for 3x3.
-  weight_grad_ = weight_grad && tiles_.kernel == 3 && chosen(g, c_, f_);
+  weight_grad_ = weight_grad && tiles_.kernel == 3 && chosen(g, c_, f_, d);
   if (input_grad_) {
     u_ = detail::empty({tiles_.positions(), c_, f_}, d);
     kernels::winograd_weights(d, ptr(w), ptr(u_), f_, c_, tiles_, true);

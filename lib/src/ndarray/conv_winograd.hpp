@@ -14,7 +14,7 @@ namespace d2l::nd::winograd {
 /// Whether convolution takes Winograd's method for window g with c input and
 /// f output channels: set_conv_algorithm's setting and, for `automatic`,
 /// where it measured faster.
-bool chosen(const kernels::Window2D& g, int64_t c, int64_t f);
+bool chosen(const kernels::Window2D& g, int64_t c, int64_t f, Device d);
 
 /// x (N, C, H, W), w (F, C, k, k), bias (F) or undefined -> (N, F, H, W).
 NDArray forward(const NDArray& x, const NDArray& w, const NDArray& b,

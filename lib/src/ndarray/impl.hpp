@@ -96,6 +96,15 @@ inline float* ptr(const NDArray& x) { return x.impl()->storage->ptr; }
 inline Device device_of(const NDArray& x) { return x.impl()->storage->device; }
 /// Throws unless x is a defined array (a default-constructed handle is not).
 const NDArray& defined(const NDArray& x, const char* op);
+/// The first entry of `index` that is not an integer in [0, n) (position -1
+/// when all are): ops check indices with it before a gather, on any device.
+struct BadIndex {
+  int64_t position = -1;
+  float value = 0;
+};
+BadIndex first_bad_index(const NDArray& index, int64_t n);
+/// Throws, naming op, the bad index and its position, unless all index [0, n).
+void check_indices(const char* op, const NDArray& index, int64_t n);
 /// Throws unless all arrays live on one device, naming the op and the devices.
 Device common_device(const char* op, const std::vector<NDArray>& arrays);
 

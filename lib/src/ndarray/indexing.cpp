@@ -24,6 +24,24 @@ NDArray slice_box(const NDArray& x, const Shape& begin, const Shape& box) {
                    });
 }
 
+
+BadIndex first_bad_index(const NDArray& index, int64_t n) {
+  BadIndex bad;
+  bad.position = kernels::first_bad_index(device_of(index), ptr(index), index.size(), n);
+  if (bad.position >= 0) {  // one value back from the device, for the message
+    kernels::transfer(ptr(index) + bad.position, device_of(index), &bad.value, cpu(), 1);
+  }
+  return bad;
+}
+
+void check_indices(const char* op, const NDArray& index, int64_t n) {
+  if (BadIndex bad = first_bad_index(index, n); bad.position >= 0) {
+    fail(op, "index ", bad.value, " at position ", bad.position,
+         " is out of range for an axis of length ", n, " (expected an integer from 0 to ",
+         n - 1, ")");
+  }
+}
+
 }  // namespace detail
 
 namespace {
@@ -130,6 +148,7 @@ NDArray take(const NDArray& x, const NDArray& indices, int axis) {
   Shape out_shape(s.begin(), s.begin() + a);
   out_shape.insert(out_shape.end(), indices.shape().begin(), indices.shape().end());
   out_shape.insert(out_shape.end(), s.begin() + a + 1, s.end());
+  detail::check_indices("take", indices, s[a]);
   NDArray y = detail::empty(out_shape, d);
   kernels::gather_axis(d, detail::ptr(x), detail::ptr(indices), detail::ptr(y), outer,
                        s[a], inner, m);
@@ -162,6 +181,7 @@ NDArray pick(const NDArray& data, const NDArray& index, int axis, bool keepdims)
          shape_str(s), " needs an index of shape ", shape_str(dropped),
          " (one position along axis ", axis, " for each row)");
   }
+  detail::check_indices("pick", index, s[a]);
   NDArray y = detail::empty(keepdims ? kept : dropped, d);
   kernels::pick(d, detail::ptr(data), detail::ptr(index), detail::ptr(y), outer, s[a],
                 inner);

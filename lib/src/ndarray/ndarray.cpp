@@ -140,6 +140,10 @@ NDArray NDArray::copy() const {
                            [](const NDArray& g) -> std::vector<NDArray> { return {g}; });
 }
 
+NDArray NDArray::copyto(Device device) const {
+  return context() == device ? copy() : as_in_context(device);
+}
+
 NDArray NDArray::as_in_context(Device device) const {
   if (context() == device) return *this;
   NDArray out = detail::empty(shape(), device);

@@ -71,14 +71,11 @@ NDArray softmax_cross_entropy(const NDArray& logits, const NDArray& labels) {
          "; expected one class index per row, shape (", n, ",)");
   }
   Device d = detail::common_device(op, {logits, labels});
-  // Labels index memory below, so check them all first (a copy for a GPU).
-  std::vector<float> host = labels.to_vector();
-  for (size_t i = 0; i < host.size(); ++i) {
-    float v = host[i];
-    if (!(v >= 0 && v < float(c)) || v != std::floor(v)) {
-      fail(op, "label ", v, " at position ", i, " is not a class index for ", c,
-           " classes (expected an integer from 0 to ", c - 1, ")");
-    }
+  // Labels index memory below, so check them all first (on a GPU only the
+  // position of the first bad one comes back).
+  if (detail::BadIndex bad = detail::first_bad_index(labels, c); bad.position >= 0) {
+    fail(op, "label ", bad.value, " at position ", bad.position, " is not a class index for ",
+         c, " classes (expected an integer from 0 to ", c - 1, ")");
   }
   NDArray idx = column ? labels.detach().reshape({n}) : labels.detach();
   NDArray lsm, loss;

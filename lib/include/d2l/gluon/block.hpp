@@ -142,8 +142,17 @@ class Block {
   void initialize(const Init& init = Init(), bool force_reinit = false) {
     initialize(std::make_shared<Init>(init), force_reinit);
   }
+  /// The same, with every parameter on `device` (MXNet's `ctx=`):
+  /// `net.initialize(init::Xavier(), gpu())`.
+  template <std::derived_from<Initializer> Init>
+  void initialize(const Init& init, Device device, bool force_reinit = false) {
+    initialize(std::make_shared<Init>(init), device, force_reinit);
+  }
   /// The same with an initializer already in a shared_ptr.
   void initialize(std::shared_ptr<const Initializer> init, bool force_reinit);
+  /// The same on `device`.
+  void initialize(std::shared_ptr<const Initializer> init, Device device,
+                  bool force_reinit);
 
   /// The structure as Gluon prints it: `Sequential(\n  (0): Dense(...)\n)`.
   /// Layers override it with a one-line description.

@@ -66,8 +66,24 @@ class Parameter {
   void initialize(const Init& default_init = Init(), bool force_reinit = false) {
     initialize(std::make_shared<Init>(default_init), force_reinit);
   }
+  /// The same, with the array created on `device` (MXNet's `ctx=`):
+  /// `initialize(init::Xavier(), gpu())`.
+  template <std::derived_from<Initializer> Init>
+  void initialize(const Init& default_init, Device device, bool force_reinit = false) {
+    initialize(std::make_shared<Init>(default_init), device, force_reinit);
+  }
   /// The same with an initializer already in a shared_ptr.
   void initialize(std::shared_ptr<const Initializer> default_init, bool force_reinit);
+  /// The same on `device`.
+  void initialize(std::shared_ptr<const Initializer> default_init, Device device,
+                  bool force_reinit);
+  /// The device the array lives (or will live) on; cpu() unless told otherwise.
+  Device context() const;
+  /// Moves the array and its gradient to `device` (MXNet's `reset_ctx`); before
+  /// initialization, only where they will be created.
+  void reset_device(Device device);
+  /// MXNet's spelling of reset_device().
+  void reset_ctx(Device device) { reset_device(device); }
   /// True once data() is available.
   bool is_initialized() const;
   /// Ends a deferred initialization once the layer knows the full shape.
@@ -136,8 +152,20 @@ class ParameterDict {
   void initialize(const Init& init = Init(), bool force_reinit = false) {
     initialize(std::make_shared<Init>(init), force_reinit);
   }
+  /// The same, with every array on `device`: `initialize(init::Normal(0.01), gpu())`.
+  template <std::derived_from<Initializer> Init>
+  void initialize(const Init& init, Device device, bool force_reinit = false) {
+    initialize(std::make_shared<Init>(init), device, force_reinit);
+  }
   /// The same with an initializer already in a shared_ptr.
   void initialize(std::shared_ptr<const Initializer> init, bool force_reinit);
+  /// The same on `device`.
+  void initialize(std::shared_ptr<const Initializer> init, Device device,
+                  bool force_reinit);
+  /// Moves every parameter to `device` (MXNet's `reset_ctx`).
+  void reset_device(Device device);
+  /// MXNet's spelling of reset_device().
+  void reset_ctx(Device device) { reset_device(device); }
   /// Sets grad_req of every parameter (MXNet's `setattr('grad_req', ...)`).
   void set_grad_req(GradReq req);
   /// Sets every parameter's gradient to zero.

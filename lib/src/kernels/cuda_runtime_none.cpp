@@ -6,7 +6,7 @@
 #include "d2l/error.hpp"
 #include "kernels/gpu_runtime.hpp"
 
-namespace d2l::gpu_runtime {
+namespace d2l::cuda_runtime {
 
 namespace {
 [[noreturn]] void no_cuda() {
@@ -23,6 +23,6 @@ void release(int, float*) {}
 void copy_to_device(int, float*, const float*, size_t) { no_cuda(); }
 void copy_to_host(int, float*, const float*, size_t) { no_cuda(); }
 
-}  // namespace d2l::gpu_runtime
+}  // namespace d2l::cuda_runtime
 
 #endif
