@@ -98,7 +98,10 @@ def main():
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--num-train", type=int, default=0)
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--device", choices=["cpu", "cuda"], default="cpu",
+                        help="cuda: the network and each batch on the first GPU")
     args = parser.parse_args()
+    device = torch.device(args.device)
 
     if args.threads > 0:
         torch.set_num_threads(args.threads)
@@ -150,6 +153,7 @@ def main():
             nn.init.zeros_(m.bias)
 
     net.apply(init_weights)
+    net.to(device)
     loss = nn.CrossEntropyLoss()
     trainer = torch.optim.SGD(net.parameters(), lr=lr)
 
@@ -165,7 +169,7 @@ def main():
         step_start = time.perf_counter()
         for i in range(0, n, batch_size):
             idx = perm[i:i + batch_size]
-            Xb, yb = X[idx], y[idx]
+            Xb, yb = X[idx].to(device), y[idx].to(device)
             if image_size:  # as d2l's transforms::Resize, per batch
                 Xb = F.interpolate(Xb, size=(image_size, image_size), mode="bilinear",
                                    align_corners=False)
@@ -184,7 +188,9 @@ def main():
 
     report(args, "torch", n, seconds, step_seconds, final_loss, load_peak_mb, reset,
            batch_size,
-        torch_version=torch.__version__, kernels=kernels(),
+        torch_version=torch.__version__, device=args.device,
+        kernels=kernels() if args.device == "cpu" else
+        f"cuDNN {torch.backends.cudnn.version()} on {torch.cuda.get_device_name(0)}",
         env={k: os.environ[k] for k in ("ATEN_CPU_CAPABILITY", "LD_PRELOAD")
              if k in os.environ})
 

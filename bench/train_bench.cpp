@@ -2,7 +2,7 @@
 // Gluon API as a learner writes them (bench/peer_torch.py is the PyTorch peer).
 //
 //   train_bench --workload softmax|mlp|conv|lenet|resnet18|alexnet --epochs N
-//               --threads T [--num-train N]
+//               --threads T [--num-train N] [--device cpu|gpu]
 //
 // prints one JSON line: workload, epochs, seconds_per_epoch (median of the
 // epochs after the first, a warm-up), examples_per_s, peak_rss_mb, final_loss
@@ -79,6 +79,9 @@ int main(int argc, char** argv) {
       ->check(CLI::PositiveNumber);
   app.add_option("--num-train", num_train, "train on the first N examples (0: all)");
   app.add_option("--seed", seed, "random seed");
+  std::string device_name = "cpu";
+  app.add_option("--device", device_name, "cpu or gpu (gpu(0); batches move there)")
+      ->check(CLI::IsMember({"cpu", "gpu"}));
   std::string conv_algorithm = "automatic";
   app.add_option("--conv", conv_algorithm,
                  "convolution algorithm: automatic, im2col, winograd or direct")
@@ -89,6 +92,11 @@ int main(int argc, char** argv) {
                          : conv_algorithm == "direct"   ? nd::ConvAlgorithm::direct
                                                         : nd::ConvAlgorithm::automatic);
 
+  const Device device = device_name == "gpu" ? gpu(0) : cpu();
+  if (device_name == "gpu" && num_gpus() == 0) {
+    std::fprintf(stderr, "train_bench: --device gpu, but %s\n", gpu_status().c_str());
+    return 2;
+  }
   set_num_threads(threads);
   nd::random::seed(seed);
 
@@ -154,9 +162,9 @@ int main(int argc, char** argv) {
         .add(nn::Dense(10));
   }
   if (workload == "softmax" || workload == "mlp") {
-    net.initialize(init::Normal(0.01f));
+    net.initialize(init::Normal(0.01f), device);
   } else {
-    net.initialize(init::Xavier());
+    net.initialize(init::Xavier(), device);
   }
   gluon::loss::SoftmaxCrossEntropyLoss loss;
   gluon::Trainer trainer(net.collect_params(), "sgd", {.learning_rate = lr});
@@ -174,7 +182,7 @@ int main(int argc, char** argv) {
       NDArray l;
       {
         autograd::record rec;
-        l = loss(net(Xb), yb);
+        l = loss(net(Xb.as_in_context(device)), yb.as_in_context(device));
       }
       l.backward();
       int64_t batch_size = Xb.shape()[0];
@@ -209,11 +217,11 @@ int main(int argc, char** argv) {
       "\"peak_rss_mb\": %.1f, \"load_peak_rss_mb\": %.1f, "
       "\"train_peak_rss_mb\": %.1f, \"final_loss\": %.6f, "
       "\"epoch_seconds\": [%s], \"batch_size\": %lld, \"median_step_seconds\": %.6f, "
-      "\"kernels\": \"%s\"}\n",
+      "\"kernels\": \"%s\", \"device\": \"%s\"}\n",
       workload.c_str(), epochs, threads, static_cast<long long>(n), per_epoch,
       static_cast<double>(n) / per_epoch, peak_rss_mb(), load_peak_mb,
       reset ? vm_hwm_mb() : -1.0, final_loss, epoch_seconds.c_str(),
       static_cast<long long>(batch), step_seconds.empty() ? 0.0 : median(step_seconds),
-      gemm);
+      device == cpu() ? gemm : "cuBLAS + d2l CUDA kernels", device.str().c_str());
   return 0;
 }

@@ -2,6 +2,7 @@
 /// @file device.hpp
 /// Where an array lives: host memory (`cpu()`) or a CUDA device (`gpu(i)`).
 
+#include <ostream>
 #include <string>
 
 namespace d2l {
@@ -20,6 +21,11 @@ struct Device {
   /// `cpu(0)` or `gpu(1)`, as MXNet prints contexts.
   std::string str() const;
 };
+
+/// Prints `cpu(0)` or `gpu(1)`.
+inline std::ostream& operator<<(std::ostream& os, const Device& d) {
+  return os << d.str();
+}
 
 /// The host: every array is created here unless a device is given.
 Device cpu(int id = 0);

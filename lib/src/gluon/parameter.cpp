@@ -86,8 +86,8 @@ void Parameter::set_grad_req(GradReq req) {
   }
 }
 
-void Parameter::initialize(std::shared_ptr<const Initializer> default_init,
-                           Device device, bool force_reinit) {
+void Parameter::initialize(std::shared_ptr<const Initializer> default_init, Device device,
+                           bool force_reinit) {
   auto& s = state("Parameter::initialize");
   if (s.data.defined() && !force_reinit) {
     initialize(std::move(default_init), force_reinit);  // says it is ignored

@@ -28,12 +28,12 @@ namespace {
 #endif
 
 // The body of every entry point below: `d` is the device of the buffers.
-#define D2L_ROUTE(d, kernel, ...)                                     \
-  if ((d).type == DeviceType::cpu) return cpu::kernel(__VA_ARGS__);   \
-  if (gpu_emulator::active()) {                                       \
-    gpu_emulator::KernelAccess open_memory;                           \
-    return cpu::kernel(__VA_ARGS__);                                  \
-  }                                                                   \
+#define D2L_ROUTE(d, kernel, ...)                                   \
+  if ((d).type == DeviceType::cpu) return cpu::kernel(__VA_ARGS__); \
+  if (gpu_emulator::active()) {                                     \
+    gpu_emulator::KernelAccess open_memory;                         \
+    return cpu::kernel(__VA_ARGS__);                                \
+  }                                                                 \
   return D2L_CUDA_KERNEL(kernel, __VA_ARGS__)
 
 void fill(Device d, float* y, int64_t n, float value) {

@@ -135,4 +135,3 @@ void direct_weight_grad(Device d, const float* in, int64_t channels, int64_t in_
 bool direct_conv_vectorized();
 
 }  // namespace d2l::kernels
-

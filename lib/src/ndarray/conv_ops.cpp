@@ -124,6 +124,11 @@ kernels::Window2D conv_window(const NDArray& x, const NDArray& w, const NDArray&
 // Copies (m, F, P) blocks to (F, m, P) or back (`to_images`).
 void swap_outer(Device d, const float* src, float* dst, int64_t m, int64_t f, int64_t p,
                 bool to_images) {
+  if (d.type != DeviceType::cpu) {  // one launch, not m * f copies
+    const Shape from = to_images ? Shape{f, m, p} : Shape{m, f, p};
+    kernels::permute(d, src, dst, from, {1, 0, 2});
+    return;
+  }
   for (int64_t b = 0; b < m; ++b) {
     for (int64_t k = 0; k < f; ++k) {
       const int64_t image = (b * f + k) * p, channel = (k * m + b) * p;
@@ -137,10 +142,21 @@ struct Dims {
   int64_t n, c, f, rows, p, chunk;  // rows = C*KH*KW, p = OH*OW
 };
 
-Dims dims_of(const Shape& xs, const Shape& ws, const kernels::Window2D& g) {
+Dims dims_of(const Shape& xs, const Shape& ws, const kernels::Window2D& g, Device d) {
   Dims m{xs[0], xs[1], ws[0], ws[1] * ws[2] * ws[3], g.out_h * g.out_w, 1};
-  m.chunk = conv::chunk_images(std::max(m.rows, m.f) * m.p, m.p, m.n);
+  const int64_t per_image = std::max(m.rows, m.f) * m.p;
+  if (d.type == DeviceType::cpu) {
+    m.chunk = conv::chunk_images(per_image, m.p, m.n);
+  } else {  // a GPU wants few, large launches: chunks of up to 1 GiB of columns
+    m.chunk = std::clamp<int64_t>((int64_t(1) << 28) / std::max<int64_t>(1, per_image), 1,
+                                  std::max<int64_t>(1, m.n));
+  }
   return m;
+}
+
+// One task on a GPU: its kernels queue on one stream anyway.
+int64_t tasks_for(int64_t chunks, Device d) {
+  return d.type == DeviceType::cpu ? conv::task_count(chunks) : 1;
 }
 
 int64_t num_chunks(const Dims& m) { return (m.n + m.chunk - 1) / m.chunk; }
@@ -155,10 +171,10 @@ NDArray forward(const NDArray& x, const NDArray& w, const NDArray& b,
   if (direct::chosen(g, x.shape()[1], w.shape()[0], d)) {
     return direct::forward(x, w, b, g, d);
   }
-  Dims m = dims_of(x.shape(), w.shape(), g);
+  Dims m = dims_of(x.shape(), w.shape(), g, d);
   NDArray y = detail::empty({m.n, m.f, g.out_h, g.out_w}, d);
   const int64_t in_image = m.c * g.height * g.width, out_image = m.f * m.p;
-  const int64_t chunks = num_chunks(m), tasks = conv::task_count(chunks);
+  const int64_t chunks = num_chunks(m), tasks = tasks_for(chunks, d);
   // Per task: the columns, and the GEMM's output when a chunk has several images.
   const int64_t cols_size = m.rows * m.chunk * m.p;
   const conv::TaskScratch scratch(tasks,
@@ -187,7 +203,7 @@ NDArray forward(const NDArray& x, const NDArray& w, const NDArray& b,
 std::vector<NDArray> backward(const NDArray& gy, const NDArray& x, const NDArray& w,
                               const NDArray& b, const kernels::Window2D& g) {
   const Device d = detail::device_of(x);
-  Dims m = dims_of(x.shape(), w.shape(), g);
+  Dims m = dims_of(x.shape(), w.shape(), g, d);
   const bool want_x = detail::wants_grad(x), want_w = detail::wants_grad(w);
   // col2im fills every pixel of dx; only an empty batch needs the zeros.
   NDArray dx = !want_x   ? NDArray()
@@ -198,7 +214,7 @@ std::vector<NDArray> backward(const NDArray& gy, const NDArray& x, const NDArray
   // 512 channels one dW is 9 MiB). Each share is a fixed, contiguous range of
   // chunks run in order by one task, so the sums are the same on every run:
   // the same seed trains the same network.
-  const int64_t parts = conv::task_count(chunks);
+  const int64_t parts = tasks_for(chunks, d);
   // With few filters, dW^T = cols x gy^T: the GEMM then packs gy (F x k*P)
   // rather than the far larger columns, and its rows (C*KH*KW) fill the
   // kernel's register tiles evenly. Measured with bench/layer_profile: 10-25%

@@ -24,7 +24,6 @@ NDArray slice_box(const NDArray& x, const Shape& begin, const Shape& box) {
                    });
 }
 
-
 BadIndex first_bad_index(const NDArray& index, int64_t n) {
   BadIndex bad;
   bad.position = kernels::first_bad_index(device_of(index), ptr(index), index.size(), n);

@@ -74,8 +74,9 @@ NDArray softmax_cross_entropy(const NDArray& logits, const NDArray& labels) {
   // Labels index memory below, so check them all first (on a GPU only the
   // position of the first bad one comes back).
   if (detail::BadIndex bad = detail::first_bad_index(labels, c); bad.position >= 0) {
-    fail(op, "label ", bad.value, " at position ", bad.position, " is not a class index for ",
-         c, " classes (expected an integer from 0 to ", c - 1, ")");
+    fail(op, "label ", bad.value, " at position ", bad.position,
+         " is not a class index for ", c, " classes (expected an integer from 0 to ",
+         c - 1, ")");
   }
   NDArray idx = column ? labels.detach().reshape({n}) : labels.detach();
   NDArray lsm, loss;
