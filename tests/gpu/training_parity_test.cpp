@@ -2,6 +2,7 @@
 // the same seed must follow the same loss curve, and a network moved between
 // devices keeps its values.
 #include <catch2/catch.hpp>
+#include <filesystem>
 
 #include "d2l/gluon.hpp"
 #include "parity.hpp"
@@ -119,4 +120,27 @@ TEST_CASE("initialize on a device creates deferred parameters there", "[gpu][tra
   NDArray y = net(nd::ones({2, 1, 6, 6}, gpu(0)));
   CHECK(y.context() == gpu(0));
   for (const auto& p : net.collect_params()) CHECK(p.data().context() == gpu(0));
+}
+
+TEST_CASE("parameters saved from the GPU load on the CPU", "[gpu][train]") {
+  if (!test::gpu_present()) return;
+  auto make = [] {
+    nn::Sequential net;
+    net.add(nn::Conv2D(3, 3).activation("relu"));
+    net.add(nn::BatchNorm());
+    net.add(nn::Dense(4));
+    return net;
+  };
+  nd::random::seed(8);
+  nn::Sequential on_gpu = make();
+  on_gpu.initialize(init::Xavier(), gpu(0));
+  const auto x = test::uniform_input({2, 1, 7, 7}, -1, 1, 70);
+  const NDArray y_gpu = on_gpu(x.as_in_context(gpu(0)));
+  const std::string path =
+      (std::filesystem::temp_directory_path() / "d2l_gpu_parity_params.npz").string();
+  on_gpu.save_parameters(path);
+  nn::Sequential on_cpu = make();
+  on_cpu.load_parameters(path);
+  std::filesystem::remove(path);
+  test::check_close("the loaded network's output", y_gpu, on_cpu(x), 1e-5f);
 }

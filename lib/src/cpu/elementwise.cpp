@@ -14,9 +14,7 @@
 
 namespace d2l::kernels::cpu {
 
-void fill(Device d, float* y, int64_t n, float value) {
-  std::fill(y, y + n, value);
-}
+void fill(Device d, float* y, int64_t n, float value) { std::fill(y, y + n, value); }
 
 void copy(Device d, const float* x, float* y, int64_t n) {
   if (x != y) std::memcpy(y, x, size_t(n) * sizeof(float));
@@ -133,22 +131,6 @@ void unary(Device d, Unary op, const float* x, float* y, int64_t n) {
 
 namespace {
 
-enum class Layout { full, single, other };
-
-// How an input's strides cover the output: element for element (full), one
-// value for all (single), or a real broadcast (other).
-Layout layout_of(const std::vector<int64_t>& strides, const Shape& out) {
-  bool full = true, single = true;
-  int64_t expected = 1;
-  for (int i = int(out.size()) - 1; i >= 0; --i) {
-    if (out[i] == 1) continue;
-    if (strides[i] != expected) full = false;
-    if (strides[i] != 0) single = false;
-    expected *= out[i];
-  }
-  return full ? Layout::full : single ? Layout::single : Layout::other;
-}
-
 // Walks the output in row-major order; the innermost axis is a tight loop.
 template <class F>
 void broadcast_loop(F f, const float* a, const float* b, float* y,
@@ -162,15 +144,16 @@ void broadcast_loop(F f, const float* a, const float* b, float* y,
   }
   // Common cases as one flat loop, split over threads when long: both inputs
   // of the output's shape, or one of them a single value.
-  const Layout la = layout_of(p.a_strides, p.out), lb = layout_of(p.b_strides, p.out);
-  if (la != Layout::other && lb != Layout::other) {
+  const InputLayout la = layout_of(p.a_strides, p.out),
+                    lb = layout_of(p.b_strides, p.out);
+  if (la != InputLayout::other && lb != InputLayout::other) {
     in_chunks(total, [&](int64_t lo, int64_t hi) {
-      if (la == Layout::full && lb == Layout::full) {
+      if (la == InputLayout::full && lb == InputLayout::full) {
         for (int64_t i = lo; i < hi; ++i) y[i] = f(a[i], b[i]);
-      } else if (la == Layout::full) {
+      } else if (la == InputLayout::full) {
         const float bv = b[0];
         for (int64_t i = lo; i < hi; ++i) y[i] = f(a[i], bv);
-      } else if (lb == Layout::full) {
+      } else if (lb == InputLayout::full) {
         const float av = a[0];
         for (int64_t i = lo; i < hi; ++i) y[i] = f(av, b[i]);
       } else {

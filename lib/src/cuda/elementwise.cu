@@ -96,29 +96,14 @@ __global__ void binary_strided_kernel(const float* a, const float* b, float* y, 
   }
 }
 
-enum class Layout { full, single, other };
-
-// The CPU's layout_of: how an input's strides cover the output, ignoring
-// axes of length 1.
-Layout layout_of(const std::vector<int64_t>& strides, const Shape& out) {
-  bool full = true, single = true;
-  int64_t expected = 1;
-  for (int i = int(out.size()) - 1; i >= 0; --i) {
-    if (out[i] == 1) continue;
-    if (strides[i] != expected) full = false;
-    if (strides[i] != 0) single = false;
-    expected *= out[i];
-  }
-  return full ? Layout::full : single ? Layout::single : Layout::other;
-}
-
 template <Binary op>
 void launch_binary(const float* a, const float* b, float* y, const BroadcastPlan& p) {
   const int64_t n = product(p.out);
   const unsigned blocks = blocks_for(n);
-  const Layout la = layout_of(p.a_strides, p.out), lb = layout_of(p.b_strides, p.out);
-  if (la != Layout::other && lb != Layout::other) {
-    const bool af = la == Layout::full, bf = lb == Layout::full;
+  const InputLayout la = layout_of(p.a_strides, p.out),
+                    lb = layout_of(p.b_strides, p.out);
+  if (la != InputLayout::other && lb != InputLayout::other) {
+    const bool af = la == InputLayout::full, bf = lb == InputLayout::full;
     if (af && bf) {
       binary_flat_kernel<op, true, true><<<blocks, kThreads>>>(a, b, y, n);
     } else if (af) {

@@ -22,4 +22,16 @@ BroadcastPlan plan_broadcast(const Shape& a, const Shape& b, const Shape& out) {
   return plan;
 }
 
+InputLayout layout_of(const std::vector<int64_t>& strides, const Shape& out) {
+  bool full = true, single = true;
+  int64_t expected = 1;
+  for (int i = int(out.size()) - 1; i >= 0; --i) {
+    if (out[i] == 1) continue;
+    if (strides[i] != expected) full = false;
+    if (strides[i] != 0) single = false;
+    expected *= out[i];
+  }
+  return full ? InputLayout::full : single ? InputLayout::single : InputLayout::other;
+}
+
 }  // namespace d2l::kernels

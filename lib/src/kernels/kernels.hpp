@@ -55,6 +55,11 @@ struct BroadcastPlan {
   std::vector<int64_t> a_strides, b_strides;
 };
 BroadcastPlan plan_broadcast(const Shape& a, const Shape& b, const Shape& out);
+/// How one input's strides in a plan cover the output: element for element
+/// (full), one value for all (single), or a real broadcast (other); axes of
+/// length 1 do not count. Both backends pick their fast paths by it.
+enum class InputLayout { full, single, other };
+InputLayout layout_of(const std::vector<int64_t>& strides, const Shape& out);
 
 /// A window sliding over (H, W) planes: kernel, stride, padding and dilation
 /// per axis, and the output size (OH, OW) they give.
