@@ -1,7 +1,8 @@
 // Max and average pooling of (H, W) planes on a GPU, forward and backward, as
 // in src/cpu/pool.cpp. Forward: one thread per output. pool2d_backward: one
 // thread per input pixel, gathering from the windows that contain it in the
-// CPU's (row-major) order, so no atomics and the CPU's sums exactly.
+// CPU's (row-major) order, so no atomics and the CPU's order of sums (nvcc
+// may fuse a multiply-add the CPU rounds twice: equal to about one ulp).
 // pool2d_max_backward scatters at the saved argmax with atomics.
 #include <string>
 
