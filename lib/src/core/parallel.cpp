@@ -134,6 +134,8 @@ class Pool {
 
 }  // namespace
 
+int available_threads() { return inside_task ? 1 : std::max(1, num_threads()); }
+
 void parallel_for(int64_t num_tasks, const std::function<void(int64_t)>& task) {
   const int threads = int(std::min<int64_t>(num_threads(), num_tasks));
   if (threads <= 1 || inside_task) {

@@ -13,4 +13,7 @@ namespace d2l::detail {
 /// task (no nested parallelism: the cores are already busy).
 void parallel_for(int64_t num_tasks, const std::function<void(int64_t)>& task);
 
+/// The threads a parallel_for called here would use: 1 inside a task.
+int available_threads();
+
 }  // namespace d2l::detail
