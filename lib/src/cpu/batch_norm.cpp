@@ -2,12 +2,11 @@
 // and its gradient, one channel (or one row) per task over the library's
 // threads. Sums run in float over 16 lanes inside a row and in double across
 // rows, so long channels (N * H * W values) keep their precision.
-#include "d2l/error.hpp"
-#include "kernels/backends.hpp"
-
 #include <cmath>
 
 #include "core/parallel.hpp"
+#include "d2l/error.hpp"
+#include "kernels/backends.hpp"
 
 namespace d2l::kernels::cpu {
 

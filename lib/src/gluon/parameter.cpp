@@ -22,7 +22,7 @@ struct Parameter::State {
   // Set by initialize() while the shape is unknown: used at the first forward.
   std::shared_ptr<const Initializer> deferred_init;
   NDArray data;
-  Device device;  // where data lives, or will be created
+  Device device;  // where data lives (always), or will be created
   float lr_mult = 1, wd_mult = 1;
 };
 
@@ -88,12 +88,8 @@ void Parameter::set_grad_req(GradReq req) {
 
 void Parameter::initialize(std::shared_ptr<const Initializer> default_init, Device device,
                            bool force_reinit) {
-  auto& s = state("Parameter::initialize");
-  if (s.data.defined() && !force_reinit) {
-    initialize(std::move(default_init), force_reinit);  // says it is ignored
-    return;
-  }
-  s.device = device;
+  // An initialized parameter stays where it is unless it is initialized again.
+  if (!is_initialized() || force_reinit) reset_device(device);
   initialize(std::move(default_init), force_reinit);
 }
 
@@ -134,7 +130,7 @@ void Parameter::finish_deferred_init(const Shape& shape) {
     s.deferred_init->fill(s.name, value);
   }
   // Initializers fill on the host; the array lives on the parameter's device.
-  value = value.as_in_context(s.data.defined() ? s.data.context() : s.device);
+  value = value.as_in_context(s.device);
   if (s.data.defined() && s.data.shape() == s.shape) {
     s.data.assign(value);  // re-initialization keeps the storage others hold
   } else {
@@ -174,11 +170,11 @@ void Parameter::set_data(const NDArray& value) {
            shape_str(s.shape), " but the new value has shape ", shape_str(value.shape()));
     }
     autograd::pause no_record;
-    s.data.assign(value.as_in_context(s.data.context()));
+    s.data.assign(value.as_in_context(s.device));
     return;
   }
   set_shape(value.shape());
-  s.data = value.detach().as_in_context(s.device).copy();
+  s.data = value.detach().copyto(s.device);
   if (s.grad_req != GradReq::null) s.data.attach_grad(s.grad_req);
   s.deferred_init.reset();
 }

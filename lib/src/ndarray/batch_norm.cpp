@@ -1,12 +1,11 @@
 // nd::batch_norm: batch normalization as ONE recorded op (inputs x, gamma,
 // beta) with a fused backward for all three. The moving statistics are
 // updated in place outside the graph and are never inputs of the node.
-#include "kernels/kernels.hpp"
-
 #include <vector>
 
 #include "d2l/autograd.hpp"
 #include "d2l/nn_ops.hpp"
+#include "kernels/kernels.hpp"
 #include "ndarray/impl.hpp"
 
 namespace d2l::nd {

@@ -83,7 +83,11 @@ NDArray softmax_cross_entropy(const NDArray& logits, const NDArray& labels) {
   {
     autograd::pause no_record(autograd::is_training());
     lsm = log_softmax_raw(logits, 1);
-    loss = -pick(lsm, idx, /*axis=*/1);
+    // The kernel, not nd::pick: the labels were checked above (on a GPU a
+    // second check would be a second wait for the device).
+    NDArray picked = detail::empty({n}, d);
+    kernels::pick(d, detail::ptr(lsm), detail::ptr(idx), detail::ptr(picked), n, c, 1);
+    loss = -picked;
   }
   // d loss_i / d logits_ij = softmax_ij - [j == label_i], times g_i.
   return detail::record_op(
