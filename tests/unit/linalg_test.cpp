@@ -169,3 +169,40 @@ TEST_CASE("dot of larger matrices matches a naive product", "[linalg]") {
   twice.insert(twice.end(), want.begin(), want.end());
   check_values(bd, twice, {2, n, m}, 1e-4f);
 }
+
+// A product with at most 16 rows on one side and both operands along the
+// depth (a Dense layer with few outputs: x W^T) is computed as dot products
+// of whole rows; every row-group size (1-6 rows per register tile), a column
+// count that is not a multiple of 4, a depth that is not a multiple of 16,
+// and a product large enough to be split over threads.
+TEST_CASE("dot of a thin side against many rows matches a naive product", "[linalg]") {
+  const int threads_before = num_threads();
+  set_num_threads(2);
+  struct Case {
+    int rows, cols, depth;
+  };
+  for (Case c : {Case{1, 5, 64}, Case{2, 9, 100}, Case{5, 256, 784}, Case{6, 3, 70},
+                 Case{7, 13, 129}, Case{10, 256, 784}, Case{13, 31, 256}, Case{16, 4, 65},
+                 Case{16, 1100, 784}}) {
+    CAPTURE(c.rows, c.cols, c.depth);
+    auto w = test::uniform_input({c.rows, c.depth}, -1, 1, 21);
+    auto x = test::uniform_input({c.cols, c.depth}, -1, 1, 22);
+    auto wv = w.to_vector(), xv = x.to_vector();
+    std::vector<float> want(size_t(c.rows) * c.cols);  // w x^T, (rows, cols)
+    for (int i = 0; i < c.rows; ++i)
+      for (int j = 0; j < c.cols; ++j) {
+        double s = 0;
+        for (int p = 0; p < c.depth; ++p)
+          s += double(wv[i * c.depth + p]) * xv[j * c.depth + p];
+        want[size_t(i) * c.cols + j] = float(s);
+      }
+    check_values(nd::dot(w, x, false, true), want, {c.rows, c.cols}, 1e-4f);
+    // x w^T: the same numbers transposed (the library swaps the operands).
+    std::vector<float> want_t(want.size());
+    for (int i = 0; i < c.rows; ++i)
+      for (int j = 0; j < c.cols; ++j)
+        want_t[size_t(j) * c.rows + i] = want[size_t(i) * c.cols + j];
+    check_values(nd::dot(x, w, false, true), want_t, {c.cols, c.rows}, 1e-4f);
+  }
+  set_num_threads(threads_before);
+}

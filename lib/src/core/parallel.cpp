@@ -134,6 +134,9 @@ class Pool {
 
 }  // namespace
 
+OnThisThread::OnThisThread() : was_inside_(inside_task) { inside_task = true; }
+OnThisThread::~OnThisThread() { inside_task = was_inside_; }
+
 int available_threads() { return inside_task ? 1 : std::max(1, num_threads()); }
 
 void parallel_for(int64_t num_tasks, const std::function<void(int64_t)>& task) {

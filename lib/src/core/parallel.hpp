@@ -16,4 +16,19 @@ void parallel_for(int64_t num_tasks, const std::function<void(int64_t)>& task);
 /// The threads a parallel_for called here would use: 1 inside a task.
 int available_threads();
 
+/// While one lives, parallel_for runs its tasks on the calling thread: for
+/// work too small to be worth sharing (a product of a few million
+/// multiply-adds takes tens of microseconds, about what waking a second
+/// thread costs when another thread, such as a DataLoader's, wants the core).
+class OnThisThread {
+ public:
+  OnThisThread();
+  ~OnThisThread();
+  OnThisThread(const OnThisThread&) = delete;
+  OnThisThread& operator=(const OnThisThread&) = delete;
+
+ private:
+  bool was_inside_;
+};
+
 }  // namespace d2l::detail

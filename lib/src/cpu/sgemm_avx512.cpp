@@ -12,6 +12,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <optional>
 #include <vector>
 
 #include "core/parallel.hpp"
@@ -25,6 +26,8 @@ constexpr int64_t NR = 32;    // columns of C per kernel call (two zmm registers
 constexpr int64_t KC = 256;   // depth of one packed panel: a B sliver fits in L1
 constexpr int64_t MC = 144;   // rows of A packed at once (a multiple of MR; L2)
 constexpr int64_t NC = 3072;  // columns of B packed at once (L3)
+// Products of fewer multiply-adds than this run on the calling thread alone.
+constexpr int64_t kParallelWork = int64_t(8) << 20;
 
 // The depth of the packed panels for a product of depth k: at most KC, and
 // split evenly (k = 513 is three panels of 171, not 256 + 256 + 1: a thin last
@@ -341,8 +344,15 @@ void sgemm(int64_t m, int64_t n, int64_t k, float alpha, const float* a, int64_t
     std::swap(rsc, csc);
   }
   const Matrix A{a, rsa, csa}, B{b, rsb, csb};
+  // The softmax regression's 256 x 784 x 10 takes about 40 microseconds on
+  // one core, less than a second thread costs to share it.
+  std::optional<detail::OnThisThread> serial;
+  if (m * n * k < kParallelWork) serial.emplace();
   if (A.cs == 1 && B.rs == 1 && m * n <= 1024 && k >= 1024) {
     return sgemm_dots(m, n, k, alpha, A, B, beta, c, rsc, csc);
+  }
+  if (A.cs == 1 && B.rs == 1 && m <= 16 && k >= 64) {
+    return sgemm_dot_tiles(m, n, k, alpha, a, A.rs, b, B.cs, beta, c, rsc, csc);
   }
   if (B.cs == 1 && m <= MC)
     return sgemm_b_in_place(m, n, k, alpha, A, B, beta, c, rsc, csc);
