@@ -44,41 +44,14 @@ struct Matrix {
   float at(int64_t i, int64_t j) const { return p[i * rs + j * cs]; }
 };
 
-// Packs rows [i0, i0 + mc) x depth [k0, k0 + kc) of A into MR-row slivers:
-// for each sliver, for each k, MR consecutive values (zero-padded rows).
-void pack_a(const Matrix& A, int64_t i0, int64_t mc, int64_t k0, int64_t kc, float* out) {
-  for (int64_t ir = 0; ir < mc; ir += MR) {
-    const int64_t rows = std::min(MR, mc - ir);
-    if (A.cs == 1) {  // rows of A are contiguous: read each along k
-      for (int64_t r = 0; r < rows; ++r) {
-        const float* src = A.p + (i0 + ir + r) * A.rs + k0;
-        for (int64_t k = 0; k < kc; ++k) out[k * MR + r] = src[k];
-      }
-      for (int64_t r = rows; r < MR; ++r) {
-        for (int64_t k = 0; k < kc; ++k) out[k * MR + r] = 0.0f;
-      }
-    } else {
-      for (int64_t k = 0; k < kc; ++k) {
-        float* o = out + k * MR;
-        for (int64_t r = 0; r < rows; ++r) o[r] = A.at(i0 + ir + r, k0 + k);
-        for (int64_t r = rows; r < MR; ++r) o[r] = 0.0f;
-      }
-    }
-    out += kc * MR;
-  }
-}
-
-// dst[j * ld_dst + i] = src[i * ld_src + j] for a 16 x 16 block: four rounds
-// of shuffles that swap ever larger sub-blocks (1, 2, 4 and 8 floats wide).
-inline void transpose_16x16(const float* src, int64_t ld_src, float* dst,
-                            int64_t ld_dst) {
+// Transposes the 16 x 16 block held in r (r[i] is row i): four rounds of
+// shuffles that swap ever larger sub-blocks (1, 2, 4 and 8 floats wide).
+inline void transpose_in_registers(__m512 (&r)[16]) {
   // The masked forms with every lane set: GCC 12's unmasked ones trip
   // -Wuninitialized inside its own header.
   constexpr __mmask16 kAll = 0xFFFF;
   constexpr __mmask8 kAll8 = 0xFF;
-  __m512 r[16], t[16];
-#pragma GCC unroll 16
-  for (int i = 0; i < 16; ++i) r[i] = _mm512_loadu_ps(src + i * ld_src);
+  __m512 t[16];
 #pragma GCC unroll 8
   for (int i = 0; i < 16; i += 2) {  // pairs of rows: interleave single floats
     t[i] = _mm512_maskz_unpacklo_ps(kAll, r[i], r[i + 1]);
@@ -107,8 +80,56 @@ inline void transpose_16x16(const float* src, int64_t ld_src, float* dst,
     r[i] = _mm512_maskz_shuffle_f32x4(kAll, t[i], t[i + 8], 0x88);
     r[i + 8] = _mm512_maskz_shuffle_f32x4(kAll, t[i], t[i + 8], 0xdd);
   }
+}
+
+// dst[j * ld_dst + i] = src[i * ld_src + j] for a 16 x 16 block.
+inline void transpose_16x16(const float* src, int64_t ld_src, float* dst,
+                            int64_t ld_dst) {
+  __m512 r[16];
+#pragma GCC unroll 16
+  for (int i = 0; i < 16; ++i) r[i] = _mm512_loadu_ps(src + i * ld_src);
+  transpose_in_registers(r);
 #pragma GCC unroll 16
   for (int i = 0; i < 16; ++i) _mm512_storeu_ps(dst + i * ld_dst, r[i]);
+}
+
+// Packs rows [i0, i0 + mc) x depth [k0, k0 + kc) of A into MR-row slivers:
+// for each sliver, for each k, MR consecutive values (zero-padded rows).
+void pack_a(const Matrix& A, int64_t i0, int64_t mc, int64_t k0, int64_t kc, float* out) {
+  constexpr __mmask16 kSliver = (1u << MR) - 1;  // the MR floats stored per k
+  for (int64_t ir = 0; ir < mc; ir += MR) {
+    const int64_t rows = std::min(MR, mc - ir);
+    const __mmask16 row_mask = __mmask16((1u << rows) - 1);
+    const float* a = A.p + (i0 + ir) * A.rs + k0 * A.cs;
+    if (A.cs == 1) {  // rows of A contiguous: 16 steps of k at a time, transposed
+      for (int64_t k = 0; k < kc; k += 16) {
+        const int64_t steps = std::min<int64_t>(16, kc - k);
+        const __mmask16 k_mask = __mmask16((1u << steps) - 1);
+        __m512 r[16];
+#pragma GCC unroll 16
+        for (int i = 0; i < 16; ++i) {
+          r[i] = i < rows ? _mm512_maskz_loadu_ps(k_mask, a + i * A.rs + k)
+                          : _mm512_setzero_ps();
+        }
+        transpose_in_registers(r);  // r[j]: the rows' values at step k + j
+        for (int64_t j = 0; j < steps; ++j) {
+          _mm512_mask_storeu_ps(out + (k + j) * MR, kSliver, r[j]);
+        }
+      }
+    } else if (A.rs == 1) {  // A transposed: the MR values of each k are adjacent
+      for (int64_t k = 0; k < kc; ++k) {
+        _mm512_mask_storeu_ps(out + k * MR, kSliver,
+                              _mm512_maskz_loadu_ps(row_mask, a + k * A.cs));
+      }
+    } else {
+      for (int64_t k = 0; k < kc; ++k) {
+        float* o = out + k * MR;
+        for (int64_t r = 0; r < rows; ++r) o[r] = a[r * A.rs + k * A.cs];
+        for (int64_t r = rows; r < MR; ++r) o[r] = 0.0f;
+      }
+    }
+    out += kc * MR;
+  }
 }
 
 // Packs one NR-column sliver of B: for each k, NR consecutive values.
