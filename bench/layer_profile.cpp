@@ -113,13 +113,10 @@ int main(int argc, char** argv) {
                "backward computes the weight gradients only (no input gradient)");
   std::string conv_algorithm = "automatic";
   app.add_option("--conv", conv_algorithm,
-                 "convolution algorithm: automatic, im2col, winograd or direct")
-      ->check(CLI::IsMember({"automatic", "im2col", "winograd", "direct"}));
+                 "convolution algorithm: automatic, im2col, winograd, direct or taps")
+      ->check(CLI::IsMember(nd::conv_algorithm_names()));
   CLI11_PARSE(app, argc, argv);
-  nd::set_conv_algorithm(conv_algorithm == "im2col"     ? nd::ConvAlgorithm::im2col
-                         : conv_algorithm == "winograd" ? nd::ConvAlgorithm::winograd
-                         : conv_algorithm == "direct"   ? nd::ConvAlgorithm::direct
-                                                        : nd::ConvAlgorithm::automatic);
+  nd::set_conv_algorithm(nd::conv_algorithm_named(conv_algorithm));
   cpu_clock = clock == "cpu";
   set_num_threads(threads);
   nd::random::seed(0);

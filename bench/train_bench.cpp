@@ -84,13 +84,10 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"cpu", "gpu"}));
   std::string conv_algorithm = "automatic";
   app.add_option("--conv", conv_algorithm,
-                 "convolution algorithm: automatic, im2col, winograd or direct")
-      ->check(CLI::IsMember({"automatic", "im2col", "winograd", "direct"}));
+                 "convolution algorithm: automatic, im2col, winograd, direct or taps")
+      ->check(CLI::IsMember(nd::conv_algorithm_names()));
   CLI11_PARSE(app, argc, argv);
-  nd::set_conv_algorithm(conv_algorithm == "im2col"     ? nd::ConvAlgorithm::im2col
-                         : conv_algorithm == "winograd" ? nd::ConvAlgorithm::winograd
-                         : conv_algorithm == "direct"   ? nd::ConvAlgorithm::direct
-                                                        : nd::ConvAlgorithm::automatic);
+  nd::set_conv_algorithm(nd::conv_algorithm_named(conv_algorithm));
 
   const Device device = device_name == "gpu" ? gpu(0) : cpu();
   if (device_name == "gpu" && num_gpus() == 0) {

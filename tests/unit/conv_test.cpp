@@ -438,3 +438,59 @@ TEST_CASE("direct convolution gradients match finite differences", "[conv]") {
       },
       {x, w, b});
 }
+
+namespace {
+
+// The convolutions computed tap by tap (any window): 3x3 planes, stride 2,
+// rectangular kernels and padding, dilation, padding wider than the kernel
+// reaches, 1x1 with stride 2, no bias, and a tap that reads no pixel at all
+// (2x2 input, 3x3 kernel, stride 2: the only output's first row of taps is
+// all padding).
+const std::vector<Case> kTapCases = {
+    {2, 3, 5, 5, 4, 3, 3, 1, 1},    {3, 5, 3, 3, 6, 3, 3, 1, 1},
+    {2, 4, 6, 6, 5, 3, 3, 2, 1},    {2, 3, 7, 6, 4, 3, 2, 1, {2, 1}},
+    {2, 3, 9, 9, 4, 3, 3, 1, 2, 2}, {1, 2, 2, 2, 3, 3, 3, 1, 3},
+    {2, 3, 6, 6, 4, 1, 1, 2, 0},    {2, 3, 4, 4, 2, 3, 3, 1, 1, 1, false},
+    {2, 3, 2, 2, 4, 3, 3, 2, 1},
+};
+
+}  // namespace
+
+TEST_CASE("tap-wise convolution and its gradients match a naive loop", "[conv]") {
+  AlgorithmScope scope(nd::ConvAlgorithm::taps);
+  uint32_t seed = 501;
+  for (const auto& k : kTapCases) compare_with_naive(k, seed += 10);
+}
+
+TEST_CASE("tap-wise convolution agrees with im2col on ResNet's small planes", "[conv]") {
+  // ResNet-18's last stage (3x3 planes at 512 channels) in a batch large
+  // enough for two passes of images.
+  NDArray x = test::uniform_input({1000, 512, 3, 3}, -1, 1, 81);
+  NDArray w = test::uniform_input({512, 512, 3, 3}, -0.05, 0.05, 82);
+  NDArray b = test::uniform_input({512}, -1, 1, 83);
+  NDArray head = test::uniform_input({1000, 512, 3, 3}, -1, 1, 84);
+  // dx may agree to the bit: both sum each pixel's taps in the same order.
+  check_against_im2col(nd::ConvAlgorithm::taps, x, w, b, head, 1, {true, false, false});
+  AlgorithmScope scope(nd::ConvAlgorithm::automatic);
+  CHECK(nd::convolution(x, w, b, {.pad = 1}).shape() == Shape{1000, 512, 3, 3});
+}
+
+TEST_CASE("tap-wise convolution gradients match finite differences", "[conv]") {
+  AlgorithmScope scope(nd::ConvAlgorithm::taps);
+  auto x = test::uniform_input({2, 2, 3, 4}, -1, 1, 91);
+  auto w = test::uniform_input({3, 2, 3, 3}, -1, 1, 92);
+  auto b = test::uniform_input({3}, -1, 1, 93);
+  check_gradients(
+      [](const Args& in) {
+        return nd::convolution(in[0], in[1], in[2], {.stride = 2, .pad = 1});
+      },
+      {x, w, b});
+}
+
+TEST_CASE("convolution algorithms by name", "[conv][errors]") {
+  using Catch::Matchers::Contains;
+  CHECK(nd::conv_algorithm_named("taps") == nd::ConvAlgorithm::taps);
+  CHECK(nd::conv_algorithm_named("im2col") == nd::ConvAlgorithm::im2col);
+  CHECK_THROWS_WITH(nd::conv_algorithm_named("fft"),
+                    Contains("\"fft\"") && Contains("automatic, im2col"));
+}

@@ -206,3 +206,39 @@ TEST_CASE("dot of a thin side against many rows matches a naive product", "[lina
   }
   set_num_threads(threads_before);
 }
+
+// Every permutation of a 4-D array's axes (the layout kernel merges axes that
+// stay adjacent, then copies rows, transposes blocks, or walks the indices),
+// and a batched transpose larger than one 16 x 16 block with ragged edges.
+TEST_CASE("transpose with every order of four axes matches index arithmetic",
+          "[linalg][layout]") {
+  const Shape shape{2, 3, 4, 5};
+  auto x = test::uniform_input(shape, -1, 1, 23);
+  const auto xv = x.to_vector();
+  std::vector<int> perm{0, 1, 2, 3};
+  do {
+    CAPTURE(perm);
+    Shape out_shape(4);
+    for (int i = 0; i < 4; ++i) out_shape[i] = shape[perm[i]];
+    std::vector<float> want(xv.size());
+    int64_t k = 0;
+    std::vector<int64_t> at(4);
+    for (at[0] = 0; at[0] < out_shape[0]; ++at[0])
+      for (at[1] = 0; at[1] < out_shape[1]; ++at[1])
+        for (at[2] = 0; at[2] < out_shape[2]; ++at[2])
+          for (at[3] = 0; at[3] < out_shape[3]; ++at[3]) {
+            std::vector<int64_t> src(4);
+            for (int i = 0; i < 4; ++i) src[perm[i]] = at[i];
+            want[k++] = xv[((src[0] * 3 + src[1]) * 4 + src[2]) * 5 + src[3]];
+          }
+    check_values(nd::transpose(x, perm), want, out_shape, 0.0f);
+  } while (std::next_permutation(perm.begin(), perm.end()));
+  auto big = test::uniform_input({3, 37, 21}, -1, 1, 24);
+  const auto bv = big.to_vector();
+  std::vector<float> want(bv.size());
+  for (int b = 0; b < 3; ++b)
+    for (int r = 0; r < 37; ++r)
+      for (int c = 0; c < 21; ++c)
+        want[(b * 21 + c) * 37 + r] = bv[(b * 37 + r) * 21 + c];
+  check_values(nd::transpose(big, {0, 2, 1}), want, {3, 21, 37}, 0.0f);
+}

@@ -53,16 +53,25 @@ NDArray convolution(const NDArray& x, const NDArray& weight, const NDArray& bias
 /// gradients, but the weight gradient of 5x5 kernels: 2.25x and 2.8x fewer
 /// multiplications); a direct convolution for stride-1 layers with few
 /// channels (up to 16 in, 32 out: LeNet's), which reads shifted rows of the
-/// padded image instead of building a column matrix; and im2col + GEMM for
-/// everything else. `im2col`, `winograd` and `direct` force one (the last
-/// two only where they apply), so that tests and benchmarks can compare
-/// them. All give the same values up to float rounding (Winograd's is a few
-/// times larger, about 1e-6 of the values for 3x3 and 1e-5 for 5x5).
-enum class ConvAlgorithm { automatic, im2col, winograd, direct };
+/// padded image instead of building a column matrix; one GEMM per kernel tap
+/// over the outputs whose input pixel exists (`taps`), for small planes where
+/// padding would make 30% or more of im2col's products zeros (ResNet-18's
+/// 3x3 planes at 512 channels: 49 real products of 81); and im2col + GEMM for
+/// everything else. `im2col`, `winograd`, `direct` and `taps` force one
+/// (Winograd and direct only where they apply), so that tests and benchmarks
+/// can compare them. All give the same values up to float rounding
+/// (Winograd's is a few times larger, about 1e-6 of the values for 3x3 and
+/// 1e-5 for 5x5).
+enum class ConvAlgorithm { automatic, im2col, winograd, direct, taps };
 /// Sets the algorithm for every later convolution of the process.
 void set_conv_algorithm(ConvAlgorithm algorithm);
 /// The algorithm set by set_conv_algorithm (`automatic` unless changed).
 ConvAlgorithm conv_algorithm();
+/// The algorithms by name, as command lines spell them ("automatic", "im2col",
+/// "winograd", "direct", "taps").
+const std::vector<std::string>& conv_algorithm_names();
+/// The algorithm named `name`; a d2l::Error listing the names otherwise.
+ConvAlgorithm conv_algorithm_named(const std::string& name);
 
 /// Options of pooling: `{.kernel = 2}` is 2x2 max pooling with stride 2.
 struct PoolingOptions {

@@ -117,6 +117,25 @@ void winograd_output_grad(Device d, const float* gy, float* m, int64_t n, int64_
 void winograd_weights_grad(Device d, const float* du, float* dw, int64_t f, int64_t c,
                            const WinogradTiles& t);
 
+/// One tap of a convolution (src/cpu/conv_taps.cpp): the output positions
+/// (i, j) in rows [i0, i1) x columns [j0, j1) of an out_h x out_w plane, each
+/// reading the input pixel (i * stride_h + off_h, j * stride_w + off_w) of
+/// a height x width plane (inside it for every position of the rectangle).
+struct TapRect {
+  int64_t i0 = 0, i1 = 0, j0 = 0, j1 = 0;
+  int64_t stride_h = 1, stride_w = 1, off_h = 0, off_w = 0;
+  int64_t size() const { return (i1 - i0) * (j1 - j0); }
+};
+/// cols (c, n * r.size()) = the pixels that the tap reads from planes (c, n,
+/// height, width) (channel-major, so that a channel's planes are read in one
+/// stream); with `at_output`, the pixels at the output positions themselves
+/// (planes out_h x out_w).
+void tap_gather(Device d, const float* planes, float* cols, int64_t n, int64_t c,
+                int64_t height, int64_t width, const TapRect& r, bool at_output);
+/// The adjoint of tap_gather: planes += cols at the same places.
+void tap_scatter_add(Device d, const float* cols, float* planes, int64_t n, int64_t c,
+                     int64_t height, int64_t width, const TapRect& r, bool at_output);
+
 /// Direct convolution with stride 1 on "wide" rows (src/cpu/direct_conv.cpp),
 /// for layers with few channels. Planes have rows `width` apart (the padded
 /// input's width), and output q reads input q + i * width + j for tap (i, j):

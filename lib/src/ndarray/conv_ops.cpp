@@ -15,6 +15,7 @@
 #include "d2l/ops.hpp"
 #include "ndarray/conv_common.hpp"
 #include "ndarray/conv_direct.hpp"
+#include "ndarray/conv_taps.hpp"
 #include "ndarray/conv_winograd.hpp"
 #include "ndarray/impl.hpp"
 
@@ -165,6 +166,9 @@ int64_t num_chunks(const Dims& m) { return (m.n + m.chunk - 1) / m.chunk; }
 // cols (rows, m*P) = im2col(x chunk); (F, rows) x cols -> (F, m*P) -> (m, F, P).
 NDArray forward(const NDArray& x, const NDArray& w, const NDArray& b,
                 const kernels::Window2D& g, Device d) {
+  if (taps::chosen(g, x.shape()[1], w.shape()[0], d)) {
+    return taps::forward(x, w, b, g, d);
+  }
   if (winograd::chosen(g, x.shape()[1], w.shape()[0], d)) {
     return winograd::forward(x, w, b, g, d);
   }
@@ -203,8 +207,15 @@ NDArray forward(const NDArray& x, const NDArray& w, const NDArray& b,
 std::vector<NDArray> backward(const NDArray& gy, const NDArray& x, const NDArray& w,
                               const NDArray& b, const kernels::Window2D& g) {
   const Device d = detail::device_of(x);
-  Dims m = dims_of(x.shape(), w.shape(), g, d);
   const bool want_x = detail::wants_grad(x), want_w = detail::wants_grad(w);
+  const NDArray db =
+      b.defined() && detail::wants_grad(b) ? nd::sum(gy, {0, 2, 3}) : NDArray();
+  if (taps::chosen(g, x.shape()[1], w.shape()[0], d)) {
+    std::vector<NDArray> grads = taps::backward(gy, x, w, g, want_x, want_w, d);
+    if (b.defined()) grads.push_back(db);
+    return grads;
+  }
+  Dims m = dims_of(x.shape(), w.shape(), g, d);
   // col2im fills every pixel of dx; only an empty batch needs the zeros.
   NDArray dx = !want_x   ? NDArray()
                : m.n > 0 ? detail::empty(x.shape(), d)
@@ -296,9 +307,7 @@ std::vector<NDArray> backward(const NDArray& gy, const NDArray& x, const NDArray
     }
   }
   std::vector<NDArray> grads{dx, dw};
-  if (b.defined()) {
-    grads.push_back(detail::wants_grad(b) ? nd::sum(gy, {0, 2, 3}) : NDArray());
-  }
+  if (b.defined()) grads.push_back(db);
   return grads;
 }
 

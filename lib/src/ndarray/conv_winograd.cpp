@@ -7,8 +7,11 @@
 
 #include <algorithm>
 #include <atomic>
+#include <string>
+#include <vector>
 
 #include "d2l/conv_ops.hpp"
+#include "d2l/error.hpp"
 #include "d2l/ops.hpp"
 #include "ndarray/conv_common.hpp"
 #include "ndarray/impl.hpp"
@@ -24,6 +27,24 @@ std::atomic<ConvAlgorithm> g_algorithm{ConvAlgorithm::automatic};
 void set_conv_algorithm(ConvAlgorithm algorithm) { g_algorithm.store(algorithm); }
 
 ConvAlgorithm conv_algorithm() { return g_algorithm.load(); }
+
+// In the enum's order.
+const std::vector<std::string>& conv_algorithm_names() {
+  static const std::vector<std::string> names{"automatic", "im2col", "winograd", "direct",
+                                              "taps"};
+  return names;
+}
+
+ConvAlgorithm conv_algorithm_named(const std::string& name) {
+  const auto& names = conv_algorithm_names();
+  for (size_t i = 0; i < names.size(); ++i) {
+    if (names[i] == name) return ConvAlgorithm(i);
+  }
+  std::string known;
+  for (const auto& n : names) known += (known.empty() ? "" : ", ") + n;
+  throw d2l::Error("set_conv_algorithm: no convolution algorithm \"" + name +
+                   "\"; the algorithms are " + known);
+}
 
 namespace winograd {
 
@@ -80,25 +101,19 @@ kernels::WinogradTiles tiles_of(const kernels::Window2D& g) {
 }  // namespace
 
 // `automatic` takes Winograd where it measured faster (bench/layer_profile),
-// with the vectorized transforms only: planes whose 2x2 tiles waste little,
-// and enough channels that the GEMMs, not the transforms, do most of the
-// work. A 3x3 plane needs 4 tiles, 16 outputs for 9, which leaves 1.27x fewer
-// multiplications instead of 2.25x: at 512 channels that still measured
-// 10-15% faster (ResNet-18's last stage).
+// with the vectorized transforms only: planes whose 2x2 tiles waste little
+// (at most 1.5x the outputs), and enough channels that the GEMMs, not the
+// transforms, do most of the work. (A 3x3 plane needs 4 tiles, 16 outputs
+// for 9: there the tap-wise convolution, checked first, is faster.)
 bool chosen(const kernels::Window2D& g, int64_t c, int64_t f, Device d) {
   if (d.type != DeviceType::cpu) return false;  // a CPU algorithm; GPUs use im2col
   const ConvAlgorithm a = g_algorithm.load(std::memory_order_relaxed);
-  if (winograd_kernel(g) == 0 || a == ConvAlgorithm::im2col ||
-      a == ConvAlgorithm::direct) {
-    return false;
-  }
-  if (a == ConvAlgorithm::winograd) return true;
+  if (winograd_kernel(g) == 0) return false;
+  if (a != ConvAlgorithm::automatic) return a == ConvAlgorithm::winograd;
   const kernels::WinogradTiles t = tiles_of(g);
   const int64_t computed = 4 * t.tiles_h * t.tiles_w, wanted = g.out_h * g.out_w;
-  const bool little_waste = 2 * computed <= 3 * wanted;                  // at most 1.5x
-  const bool wide = c >= 256 && f >= 256 && 5 * computed <= 9 * wanted;  // 1.8x
   return kernels::winograd_vectorized() && g.out_h >= 3 && g.out_w >= 3 && c >= 16 &&
-         f >= 16 && (little_waste || wide);
+         f >= 16 && 2 * computed <= 3 * wanted;
 }
 
 NDArray forward(const NDArray& x, const NDArray& w, const NDArray& b,
