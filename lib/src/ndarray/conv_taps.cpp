@@ -85,6 +85,22 @@ int64_t chunk_of(int64_t n, int64_t c, int64_t f, int64_t rect) {
                              std::max<int64_t>(n, 1));
 }
 
+// The scratch of one pass over `chunk` images: the chunk's input-side planes
+// (x or dx) and output-side planes (y or gy) channel-major, then the two GEMM
+// operands of the widest tap.
+struct PassScratch {
+  PassScratch(int64_t c, int64_t f, int64_t chunk, const kernels::Window2D& g,
+              int64_t rect, Device d)
+      : buffer(detail::empty({c * chunk * g.height * g.width +
+                              f * chunk * g.out_h * g.out_w + (c + f) * chunk * rect},
+                             d)),
+        in_planes(ptr(buffer)),
+        out_planes(in_planes + c * chunk * g.height * g.width),
+        cols(out_planes + f * chunk * g.out_h * g.out_w) {}
+  NDArray buffer;
+  float *in_planes, *out_planes, *cols;
+};
+
 }  // namespace
 
 bool chosen(const kernels::Window2D& g, int64_t c, int64_t f, Device d) {
@@ -107,12 +123,8 @@ NDArray forward(const NDArray& x, const NDArray& w, const NDArray& b,
   const std::vector<Tap> taps = taps_of(g);
   const NDArray wt = tap_major(w, d);
   const int64_t rect = largest_rect(taps), chunk = chunk_of(n, c, f, rect);
-  // Per pass: the chunk's x and y channel-major, and the tap's two operands.
-  const int64_t x_size = c * chunk * in_plane, y_size = f * chunk * out_plane;
-  NDArray scratch = detail::empty({x_size + y_size + (c + f) * chunk * rect}, d);
-  float* xt = ptr(scratch);
-  float* yt = xt + x_size;
-  float* cols = yt + y_size;
+  const PassScratch scratch(c, f, chunk, g, rect, d);
+  float *xt = scratch.in_planes, *yt = scratch.out_planes, *cols = scratch.cols;
   for (int64_t b0 = 0; b0 < n; b0 += chunk) {
     const int64_t k = std::min(chunk, n - b0);
     swap_outer(d, ptr(x) + b0 * c * in_plane, xt, k, c, in_plane);
@@ -150,13 +162,9 @@ std::vector<NDArray> backward(const NDArray& gy, const NDArray& x, const NDArray
   const std::vector<Tap> taps = taps_of(g);
   const NDArray wt = want_x ? tap_major(w, d) : NDArray();
   const int64_t rect = largest_rect(taps), chunk = chunk_of(n, c, f, rect);
-  // Per pass: x (or dx) and gy channel-major, gy's pixels (F, k R), then x's or
-  // dx's (C, k R).
-  const int64_t x_size = c * chunk * in_plane, y_size = f * chunk * out_plane;
-  NDArray scratch = detail::empty({x_size + y_size + (c + f) * chunk * rect}, d);
-  float* xt = ptr(scratch);
-  float* gyt = xt + x_size;
-  float* gy_cols = gyt + y_size;
+  // gy's pixels (F, k R), then x's or dx's (C, k R), in scratch.cols.
+  const PassScratch scratch(c, f, chunk, g, rect, d);
+  float *xt = scratch.in_planes, *gyt = scratch.out_planes, *gy_cols = scratch.cols;
   for (int64_t b0 = 0; b0 < n && (want_x || want_w); b0 += chunk) {
     const int64_t k = std::min(chunk, n - b0);
     swap_outer(d, ptr(gy) + b0 * f * out_plane, gyt, k, f, out_plane);
