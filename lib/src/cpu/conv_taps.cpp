@@ -25,35 +25,37 @@ std::vector<int64_t> offsets_of(const TapRect& r, int64_t width, bool at_output)
   return offsets;
 }
 
+// Calls body(plane, cols_row) for each channel's planes (c, n, plane floats
+// each) and their rows of cols (c, n, size), in parallel over channels: each
+// task owns one channel, so a scatter never races.
+template <class Body>
+void for_planes(int64_t n, int64_t c, int64_t plane, int64_t size, Body&& body) {
+  detail::parallel_for(c, [&](int64_t ch) {
+    for (int64_t b = 0; b < n; ++b) body((ch * n + b) * plane, (ch * n + b) * size);
+  });
+}
+
 }  // namespace
 
 void tap_gather(Device d, const float* planes, float* cols, int64_t n, int64_t c,
                 int64_t height, int64_t width, const TapRect& r, bool at_output) {
   require_host(d, "tap_gather");
-  const int64_t size = r.size(), plane = height * width;
   const std::vector<int64_t> offsets = offsets_of(r, width, at_output);
   const int64_t* at = offsets.data();
-  detail::parallel_for(c, [&](int64_t ch) {
-    for (int64_t b = 0; b < n; ++b) {
-      const float* src = planes + (ch * n + b) * plane;
-      float* dst = cols + (ch * n + b) * size;
-      for (int64_t t = 0; t < size; ++t) dst[t] = src[at[t]];
-    }
+  const int64_t size = r.size();
+  for_planes(n, c, height * width, size, [&](int64_t plane, int64_t row) {
+    for (int64_t t = 0; t < size; ++t) cols[row + t] = planes[plane + at[t]];
   });
 }
 
 void tap_scatter_add(Device d, const float* cols, float* planes, int64_t n, int64_t c,
                      int64_t height, int64_t width, const TapRect& r, bool at_output) {
   require_host(d, "tap_scatter_add");
-  const int64_t size = r.size(), plane = height * width;
   const std::vector<int64_t> offsets = offsets_of(r, width, at_output);
   const int64_t* at = offsets.data();
-  detail::parallel_for(c, [&](int64_t ch) {  // each task owns one channel's planes
-    for (int64_t b = 0; b < n; ++b) {
-      const float* src = cols + (ch * n + b) * size;
-      float* dst = planes + (ch * n + b) * plane;
-      for (int64_t t = 0; t < size; ++t) dst[at[t]] += src[t];
-    }
+  const int64_t size = r.size();
+  for_planes(n, c, height * width, size, [&](int64_t plane, int64_t row) {
+    for (int64_t t = 0; t < size; ++t) planes[plane + at[t]] += cols[row + t];
   });
 }
 

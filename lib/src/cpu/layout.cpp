@@ -27,17 +27,13 @@ int64_t checked_index(float value, int64_t n, const char* op) {
   }
   return i;
 }
-}  // namespace
-
-namespace {
 
 // The permutation with runs of axes that stay adjacent and in order merged
 // into one: (F, C, T) -> (T, F, C) is (F*C, T) -> (T, F*C), a transpose.
 void merge_axes(const Shape& x_shape, const std::vector<int>& perm, Shape& shape,
                 std::vector<int>& merged) {
   const int nd = int(perm.size());
-  std::vector<int> group_of(nd, -1);  // x axis -> its merged group
-  std::vector<Shape::value_type> sizes;
+  Shape sizes;                  // of each group, in y order
   std::vector<int> first_axis;  // x axis that starts each group, in y order
   for (int i = 0; i < nd; ++i) {
     if (i > 0 && perm[i] == perm[i - 1] + 1) {
@@ -46,7 +42,6 @@ void merge_axes(const Shape& x_shape, const std::vector<int>& perm, Shape& shape
       sizes.push_back(x_shape[perm[i]]);
       first_axis.push_back(perm[i]);
     }
-    group_of[perm[i]] = int(sizes.size()) - 1;
   }
   // Groups in x order give the merged x shape; merged[i] is y group i's x position.
   std::vector<int> order(first_axis.size());

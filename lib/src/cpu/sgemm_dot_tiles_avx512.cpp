@@ -99,20 +99,19 @@ void sgemm_dot_tiles(int64_t m, int64_t n, int64_t k, float alpha, const float* 
   // A's rows in nearly equal groups of at most 6 (10 rows: 5 + 5, not 6 + 4).
   const int64_t groups = (m + kMaxRows - 1) / kMaxRows;
   const int64_t col_tiles = (n + kCols - 1) / kCols;
-  auto run = [&](int64_t first, int64_t last) {  // column tiles [first, last)
-    for (int64_t jt = first; jt < last; ++jt) {
-      const int64_t j0 = jt * kCols, cols = std::min(kCols, n - j0);
-      for (int64_t g = 0, i0 = 0; g < groups; ++g) {
-        const int64_t rows = (m - i0) / (groups - g);  // the rest, shared evenly
-        kTiles[rows - 1](i0, j0, cols, k, alpha, a, rsa, b, csb, beta, c, rsc, csc);
-        i0 += rows;
-      }
-    }
-  };
-  constexpr int64_t kTilesPerTask = 16;
-  detail::parallel_for((col_tiles + kTilesPerTask - 1) / kTilesPerTask, [&](int64_t t) {
-    run(t * kTilesPerTask, std::min(col_tiles, (t + 1) * kTilesPerTask));
-  });
+  constexpr int64_t kTilesPerTask = 16;  // column tiles per parallel task
+  detail::parallel_for(
+      (col_tiles + kTilesPerTask - 1) / kTilesPerTask, [&](int64_t task) {
+        const int64_t end = std::min(col_tiles, (task + 1) * kTilesPerTask);
+        for (int64_t jt = task * kTilesPerTask; jt < end; ++jt) {
+          const int64_t j0 = jt * kCols, cols = std::min(kCols, n - j0);
+          for (int64_t g = 0, i0 = 0; g < groups; ++g) {
+            const int64_t rows = (m - i0) / (groups - g);  // the rest, shared evenly
+            kTiles[rows - 1](i0, j0, cols, k, alpha, a, rsa, b, csb, beta, c, rsc, csc);
+            i0 += rows;
+          }
+        }
+      });
 }
 
 }  // namespace d2l::kernels::avx512

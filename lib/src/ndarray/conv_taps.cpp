@@ -168,9 +168,10 @@ std::vector<NDArray> backward(const NDArray& gy, const NDArray& x, const NDArray
   for (int64_t b0 = 0; b0 < n && (want_x || want_w); b0 += chunk) {
     const int64_t k = std::min(chunk, n - b0);
     swap_outer(d, ptr(gy) + b0 * f * out_plane, gyt, k, f, out_plane);
-    // dW reads x; dx is summed in the same buffer afterwards.
-    if (want_w) swap_outer(d, ptr(x) + b0 * c * in_plane, xt, k, c, in_plane);
+    // dW reads x from xt; dx is summed in the same buffer afterwards, so gy's
+    // pixels are gathered again for it (F copies per C*F multiply-adds).
     if (want_w) {
+      swap_outer(d, ptr(x) + b0 * c * in_plane, xt, k, c, in_plane);
       for (const Tap& t : taps) {
         const int64_t width = k * t.rect.size();
         float* cols = gy_cols + f * width;
